@@ -1,0 +1,1 @@
+"""One module per ``quiz`` command; see quiz.cli."""

@@ -1,0 +1,148 @@
+"""The installed packs: found in folders, summarised for menus, loaded in full on demand.
+
+Summaries are cached in an index keyed by each file's size and modification time,
+so a large library is listed without parsing every question of every pack.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from quiz.model import Pack
+from quiz.packs import load_pack
+from quiz.problems import LoadError, Problem
+
+PACK_SUFFIXES = (".yaml", ".yml")
+INDEX_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class PackSummary:
+    id: str
+    title: str
+    version: int
+    question_count: int
+    path: str
+    source: str = ""
+    description: str = ""
+
+    @classmethod
+    def of(cls, pack: Pack, path: Path) -> PackSummary:
+        return cls(
+            id=pack.id,
+            title=pack.title,
+            version=pack.version,
+            question_count=len(pack.questions),
+            path=str(path),
+            source=pack.source,
+            description=pack.description,
+        )
+
+
+@dataclass(slots=True)
+class Library:
+    packs: list[PackSummary] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def by_id(self, pack_id: str) -> PackSummary | None:
+        return next((pack for pack in self.packs if pack.id == pack_id), None)
+
+
+def pack_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(path for path in folder.iterdir() if path.suffix in PACK_SUFFIXES)
+
+
+def scan_library(folders: list[Path], extra_files: list[Path], index_path: Path | None) -> Library:
+    """Summarise every pack in ``folders`` and ``extra_files``; bad files become problems."""
+    index = _read_index(index_path)
+    fresh_index: dict[str, dict[str, object]] = {}
+    library = Library()
+    first_file_of_id: dict[str, str] = {}
+    files = [path for folder in folders for path in pack_files(folder)] + extra_files
+    for path in files:
+        summary = _summary(path, index, fresh_index, library.problems)
+        if summary is None:
+            continue
+        first = first_file_of_id.setdefault(summary.id, summary.path)
+        if first != summary.path:
+            library.problems.append(
+                Problem(summary.path, 1, 1, f"pack id '{summary.id}' is also used by {first}")
+            )
+            continue
+        library.packs.append(summary)
+    if index_path is not None and fresh_index != index.get("packs"):
+        _write_index(index_path, fresh_index)
+    return library
+
+
+def _summary(
+    path: Path,
+    index: dict[str, object],
+    fresh_index: dict[str, dict[str, object]],
+    problems: list[Problem],
+) -> PackSummary | None:
+    try:
+        stat = path.stat()
+    except OSError as error:
+        problems.append(Problem(str(path), 1, 1, f"cannot read file: {error.strerror}"))
+        return None
+    key = str(path.resolve())
+    stamp = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
+    cached = index.get("packs", {})
+    entry = cached.get(key) if isinstance(cached, dict) else None
+    if isinstance(entry, dict) and entry.get("stamp") == stamp:
+        try:
+            summary = PackSummary(**entry["summary"])
+        except (TypeError, KeyError):
+            summary = None
+        if summary is not None and summary.path == str(path):
+            fresh_index[key] = entry
+            return summary
+    try:
+        summary = PackSummary.of(load_pack(path), path)
+    except LoadError as error:
+        problems.extend(error.problems)
+        return None
+    fresh_index[key] = {"stamp": stamp, "summary": asdict(summary)}
+    return summary
+
+
+def _read_index(index_path: Path | None) -> dict[str, object]:
+    if index_path is None:
+        return {}
+    try:
+        data = json.loads(index_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}  # a missing or damaged cache is rebuilt; it holds nothing of the player's
+    if not isinstance(data, dict) or data.get("version") != INDEX_VERSION:
+        return {}
+    return data
+
+
+def _write_index(index_path: Path, packs: dict[str, dict[str, object]]) -> None:
+    try:
+        index_path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=index_path.parent, prefix=".pack-index-")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump({"version": INDEX_VERSION, "packs": packs}, out)
+        os.replace(temporary, index_path)
+    except OSError:
+        pass  # a read-only data folder only costs the next start a re-scan
+
+
+def resolve_pack(spec: str, library: Library) -> Pack:
+    """A pack given as an installed id or as a file path; LoadError when neither works."""
+    summary = library.by_id(spec)
+    if summary is not None:
+        return load_pack(Path(summary.path))
+    path = Path(spec)
+    if path.suffix in PACK_SUFFIXES or os.sep in spec or path.exists():
+        return load_pack(path)
+    known = ", ".join(sorted(pack.id for pack in library.packs)) or "none"
+    raise LoadError([Problem(spec, 1, 1, f"no installed pack has this id (installed: {known})")])

@@ -1,0 +1,60 @@
+"""The questions the game plays, as every pack loader and generator produces them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+from pathlib import Path
+
+
+class QuestionType(StrEnum):
+    CHOICE = "choice"
+    TRUEFALSE = "truefalse"
+    NUMBER = "number"
+    TEXT = "text"
+
+
+class Difficulty(StrEnum):
+    EASY = "easy"
+    MEDIUM = "medium"
+    HARD = "hard"
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    id: str
+    type: QuestionType
+    prompt: str
+    # Exactly as typed; a number question's value is ``number_answer``, true/false is ``truth``.
+    answer: str
+    wrong: tuple[str, ...] = ()
+    accept: tuple[str, ...] = ()
+    tolerance: Decimal = Decimal(0)
+    difficulty: Difficulty = Difficulty.MEDIUM
+    tags: tuple[str, ...] = ()
+    explain: str = ""
+    evidence: str = ""
+    time: Decimal | None = None
+    line: int = 0  # where the question starts in its file, 0 when it has no file
+
+    @property
+    def truth(self) -> bool:
+        return self.answer.strip().lower() == "true"
+
+    @property
+    def number_answer(self) -> Decimal:
+        return Decimal(self.answer.strip())
+
+
+@dataclass(frozen=True, slots=True)
+class Pack:
+    id: str
+    title: str
+    version: int
+    questions: tuple[Question, ...]
+    description: str = ""
+    author: str = ""
+    source: str = ""
+    time: Decimal | None = None
+    path: Path | None = field(default=None, compare=False)

@@ -1,0 +1,34 @@
+"""Text rules shared by every file the game reads and every answer it compares."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Overrides, embeddings and isolates can make a line display differently from what it says.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+ALLOWED_CONTROLS = frozenset("\n\t")
+
+_SPACES = re.compile(r"\s+")
+
+
+def unsafe_character(text: str) -> tuple[int, str] | None:
+    """The index and description of the first character that must not reach a terminal."""
+    for index, char in enumerate(text):
+        if char in ALLOWED_CONTROLS:
+            continue
+        if char in BIDI_CONTROLS:
+            return index, f"bidi control character U+{ord(char):04X}"
+        category = unicodedata.category(char)
+        if category == "Cc" or char in "\u2028\u2029":
+            return index, f"control character U+{ord(char):04X}"
+        if category == "Cs":
+            return index, f"unpaired surrogate U+{ord(char):04X}"
+    return None
+
+
+def normalize_answer(text: str) -> str:
+    """The form in which two answers count as the same: no case, accents or extra spaces."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _SPACES.sub(" ", stripped).strip()

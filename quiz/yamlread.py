@@ -1,0 +1,213 @@
+"""Safe YAML reading for packs and fact sheets.
+
+The file is parsed as a stream of events and built into a small tree by hand,
+so nothing is ever constructed by PyYAML: every scalar stays the text the
+author typed (no YAML 1.1 booleans, octals, dates or sexagesimals), anchors,
+aliases and tags are refused before anything expands, nesting is bounded
+before it can exhaust a stack, and duplicate keys are caught with both lines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import yaml
+
+from quiz.problems import LoadError, Problem, ProblemList
+from quiz.text import unsafe_character
+
+# Only the parser's events are used, so the loader class's constructor never runs.
+_EventSource: type[yaml.CBaseLoader] | type[yaml.BaseLoader]
+try:
+    _EventSource = yaml.CBaseLoader
+except AttributeError:  # pragma: no cover - libyaml missing: the pure parser is slower but safe
+    _EventSource = yaml.BaseLoader
+
+MAX_FILE_BYTES = 32 * 1024 * 1024
+MAX_DEPTH = 16
+
+# Control characters other than tab and line breaks, C1 controls, Unicode line separators,
+# bidi overrides and isolates, and lone surrogates: never allowed anywhere in a file.
+_UNSAFE_IN_FILE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+
+
+class Scalar:
+    __slots__ = ("column", "line", "value")
+
+    def __init__(self, value: str, line: int, column: int) -> None:
+        self.value = value
+        self.line = line
+        self.column = column
+
+
+class Sequence:
+    __slots__ = ("column", "items", "line")
+
+    def __init__(self, line: int, column: int) -> None:
+        self.items: list[Node] = []
+        self.line = line
+        self.column = column
+
+
+class Mapping:
+    __slots__ = ("column", "entries", "line")
+
+    def __init__(self, line: int, column: int) -> None:
+        self.entries: dict[str, tuple[Scalar, Node]] = {}
+        self.line = line
+        self.column = column
+
+
+Node = Scalar | Sequence | Mapping
+
+
+def read_yaml_file(path: Path, problems: ProblemList) -> Node:
+    """Read and parse one file; fatal problems raise LoadError, others go to ``problems``."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        message = f"cannot read file: {error.strerror}"
+        raise LoadError([Problem(problems.path, 1, 1, message)]) from None
+    return parse_yaml(data, problems)
+
+
+def parse_yaml(data: bytes, problems: ProblemList) -> Node:
+    text = _decode(data, problems.path)
+    try:
+        return _build(_events(text), problems)
+    except _Fatal as fatal:
+        raise LoadError([fatal.problem]) from None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        message = f"YAML syntax error: {error.problem or error.context or 'invalid YAML'}"
+        if error.context and error.problem:
+            message = f"YAML syntax error: {error.problem} ({error.context})"
+        raise LoadError([Problem(problems.path, line, column, message)]) from None
+    except (yaml.YAMLError, ValueError, RecursionError, MemoryError) as error:
+        raise LoadError([Problem(problems.path, 1, 1, f"cannot parse YAML: {error}")]) from None
+
+
+class _Fatal(Exception):
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+
+
+def _decode(data: bytes, path: str) -> str:
+    if len(data) > MAX_FILE_BYTES:
+        message = f"file is larger than the {MAX_FILE_BYTES // (1024 * 1024)} MiB limit"
+        raise LoadError([Problem(path, 1, 1, message)])
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        line_start = before.rfind(b"\n") + 1
+        column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
+        bad = data[error.start]
+        raise LoadError(
+            [Problem(path, line, column, f"invalid UTF-8 (byte 0x{bad:02x})")]
+        ) from None
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise LoadError([Problem(path, 1, 1, "file is empty")])
+    match = _UNSAFE_IN_FILE.search(text)
+    if match:
+        offset = match.start()
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        described = unsafe_character(match.group()) or (0, "character")
+        raise LoadError([Problem(path, line, column, f"{described[1]} is not allowed")])
+    return text
+
+
+def _events(text: str) -> Iterator[yaml.Event]:
+    parser = _EventSource(text)
+    try:
+        while (event := parser.get_event()) is not None:
+            yield event
+    finally:
+        parser.dispose()
+
+
+def _position(event: yaml.Event) -> tuple[int, int]:
+    """1-based line and column where the event starts."""
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+def _fatal(path: str, event: yaml.Event, message: str) -> _Fatal:
+    return _Fatal(Problem(path, *_position(event), message))
+
+
+def _build(events: Iterator[yaml.Event], problems: ProblemList) -> Node:
+    path = problems.path
+    root: Node | None = None
+    documents = 0
+    # Each open collection, with the key waiting for its value when it is a mapping.
+    stack: list[tuple[Sequence | Mapping, Scalar | None]] = []
+    for event in events:
+        if isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                raise _fatal(path, event, "a pack holds one YAML document; remove the second '---'")
+            continue
+        if isinstance(event, yaml.AliasEvent):
+            raise _fatal(path, event, f"aliases (*{event.anchor}) are not allowed")
+        if not isinstance(event, yaml.NodeEvent | yaml.CollectionEndEvent):
+            continue
+        if isinstance(event, yaml.NodeEvent):
+            if event.anchor is not None:
+                raise _fatal(path, event, f"anchors (&{event.anchor}) are not allowed")
+            tag = getattr(event, "tag", None)
+            if tag is not None and tag != "!":
+                raise _fatal(path, event, f"tags ({tag}) are not allowed")
+        node: Node
+        if isinstance(event, yaml.CollectionEndEvent):
+            node = stack.pop()[0]
+        elif isinstance(event, yaml.ScalarEvent):
+            node = Scalar(event.value, *_position(event))
+            if event.style == '"':
+                unsafe = unsafe_character(node.value)
+                if unsafe:
+                    problems.add(node.line, node.column, f"{unsafe[1]} is not allowed")
+        else:
+            if len(stack) >= MAX_DEPTH:
+                raise _fatal(path, event, f"nesting deeper than {MAX_DEPTH} levels")
+            collection: Sequence | Mapping
+            if isinstance(event, yaml.SequenceStartEvent):
+                collection = Sequence(*_position(event))
+            else:
+                collection = Mapping(*_position(event))
+            stack.append((collection, None))
+            continue
+        if not stack:
+            root = node
+            continue
+        parent, key = stack[-1]
+        if isinstance(parent, Sequence):
+            parent.items.append(node)
+        elif key is None:
+            if not isinstance(node, Scalar):
+                problems.add(node.line, node.column, "keys must be plain text")
+                node = Scalar("", node.line, node.column)
+            stack[-1] = (parent, node)
+        else:
+            first = parent.entries.get(key.value)
+            if first is not None:
+                problems.add(
+                    key.line,
+                    key.column,
+                    f"duplicate key '{key.value}' (first at line {first[0].line})",
+                )
+            else:
+                parent.entries[key.value] = (key, node)
+            stack[-1] = (parent, None)
+    if root is None or (isinstance(root, Scalar) and not root.value.strip()):
+        raise LoadError([Problem(path, 1, 1, "file is empty")])
+    return root
