@@ -36,7 +36,8 @@ class Question:
     explain: str = ""
     evidence: str = ""
     time: Decimal | None = None
-    line: int = 0  # where the question starts in its file, 0 when it has no file
+    # Where the question starts in its file (0 when it has none); not part of its identity.
+    line: int = field(default=0, compare=False)
 
     @property
     def truth(self) -> bool:

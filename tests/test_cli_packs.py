@@ -1,0 +1,182 @@
+"""`quiz validate` and `quiz packs`, as a pack author uses them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from quiz import library
+from quiz.cli import main
+from quiz.library import scan_library
+from quiz.paths import shipped_packs_dir
+
+GOOD = """pack: {id: mine, title: My pack, version: 2, time: 15}
+questions:
+  - {id: q1, type: number, prompt: How many?, answer: 010, tolerance: 1.5}
+  - {id: q2, type: truefalse, prompt: Sure?, answer: True}
+"""
+BAD = """pack: {id: mine, title: My pack, version: 1}
+questions:
+  - {id: q1, type: choice, prompt: P, answer: A, wrong: [a]}
+  - {id: q2, type: text, prompt: P, answer: A, tolerence: 1}
+"""
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_no_arguments_prints_help(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys)
+    assert code == 0 and "validate" in out and "packs" in out
+
+
+def test_validate_a_good_pack(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, "good.yaml", GOOD)
+    assert run(capsys, "validate", str(path)) == (
+        0,
+        f"{path}: ok, pack 'mine' with 2 questions\n",
+        "",
+    )
+
+
+def test_validate_prints_every_problem_and_fails(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = write(tmp_path, "bad.yaml", BAD)
+    good = write(tmp_path, "good.yaml", GOOD)
+    code, out, _ = run(capsys, "validate", str(bad), str(good))
+    assert code == 1
+    assert out.splitlines() == [
+        f"{bad}:3:58: 'a' in 'wrong' repeats the answer",
+        f"{bad}:4:48: unknown key 'tolerence'; did you mean 'tolerance'?",
+        f"{good}: ok, pack 'mine' with 2 questions",
+    ]
+
+
+def test_validate_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = write(tmp_path, "bad.yaml", BAD)
+    code, out, _ = run(capsys, "validate", "--json", str(bad))
+    assert code == 1
+    assert json.loads(out)[0] == {
+        "path": str(bad),
+        "line": 3,
+        "column": 58,
+        "message": "'a' in 'wrong' repeats the answer",
+    }
+
+
+def test_validate_a_folder_checks_every_pack_in_it(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "validate", str(shipped_packs_dir()))
+    assert code == 0 and "tv-classics" in out
+
+
+@pytest.mark.parametrize("argv", [["validate"], ["nosuch"], ["packs", "show"], ["--bogus"]])
+def test_usage_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(argv)
+    assert caught.value.code == 2
+    assert "usage: quiz" in capsys.readouterr().err
+
+
+def test_packs_lists_shipped_and_user_packs(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(data_dir / "packs", "mine.yaml", GOOD)
+    code, out, err = run(capsys, "packs")
+    assert code == 0 and err == ""
+    rows = {line.split()[0]: line for line in out.splitlines() if line}
+    assert "12" in rows["tv-classics"].split()
+    assert "TV Classics" in rows["tv-classics"]
+    assert str(data_dir / "packs" / "mine.yaml") in rows["mine"]
+    assert f"Your own packs go in {data_dir / 'packs'}" in out
+
+
+def test_two_packs_with_one_id_name_both_files(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = write(data_dir / "packs", "mine.yaml", GOOD)
+    second = write(tmp_path, "copy.yaml", GOOD)
+    code, _, err = run(capsys, "packs", "--pack", str(second))
+    assert code == 1
+    assert f"{second}:1:1: pack id 'mine' is also used by {first}" in err
+
+
+def test_a_broken_user_pack_is_reported_not_fatal(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = write(data_dir / "packs", "broken.yaml", "pack: [\n")
+    code, out, err = run(capsys, "packs")
+    assert code == 1 and "tv-classics" in out
+    assert f"{broken}:2:1: YAML syntax error" in err
+
+
+def test_packs_show_json_is_the_pack_as_played(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, "good.yaml", GOOD)
+    code, out, _ = run(capsys, "packs", "show", str(path), "--json")
+    assert code == 0
+    shown = json.loads(out)
+    assert shown["pack"] == {"id": "mine", "title": "My pack", "version": 2, "time": 15}
+    assert shown["questions"][0]["answer"] == "010"
+    assert shown["questions"][0]["tolerance"] == 1.5
+    assert shown["questions"][1]["answer"] == "True"
+
+
+def test_packs_show_by_id_and_unknown_id(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "packs", "show", "tv-classics", "--json")
+    assert code == 0 and json.loads(out)["pack"]["id"] == "tv-classics"
+    code, out, _ = run(capsys, "packs", "show", "no-such-pack")
+    assert code == 1 and out.startswith("no-such-pack:1:1: no installed pack has this id")
+
+
+def test_the_library_index_skips_unchanged_packs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "packs"
+    path = write(folder, "mine.yaml", GOOD)
+    index = tmp_path / "index.json"
+    first = scan_library([folder], [], index)
+    assert [(p.id, p.question_count) for p in first.packs] == [("mine", 2)]
+
+    def must_not_load(_: Path) -> None:
+        raise AssertionError("an unchanged pack was parsed again")
+
+    monkeypatch.setattr(library, "load_pack", must_not_load)
+    assert scan_library([folder], [], index).packs == first.packs
+
+    monkeypatch.undo()
+    path.write_text(GOOD.replace("My pack", "Renamed pack"), encoding="utf-8")
+    assert scan_library([folder], [], index).packs[0].title == "Renamed pack"
+
+
+def test_a_damaged_index_is_rebuilt(tmp_path: Path) -> None:
+    folder = tmp_path / "packs"
+    write(folder, "mine.yaml", GOOD)
+    index = tmp_path / "index.json"
+    index.write_text("{not json", encoding="utf-8")
+    assert [p.id for p in scan_library([folder], [], index).packs] == ["mine"]
+    assert json.loads(index.read_text(encoding="utf-8"))["version"] == 1
+
+
+def test_the_command_runs_as_a_program(tmp_path: Path) -> None:
+    bad = write(tmp_path, "bad.yaml", BAD)
+    result = subprocess.run(
+        [sys.executable, "-m", "quiz", "validate", str(bad)], capture_output=True, text=True
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stdout.startswith(f"{bad}:3:58: ")
