@@ -1,0 +1,42 @@
+"""The round engine: no user interface here, only the rules of a round (see round.py)."""
+
+from quiz.session.answers import InvalidAnswer, choice_index, read_number
+from quiz.session.round import (
+    DEFAULT_QUESTIONS,
+    DEFAULT_SECONDS,
+    LARGEST_SEED,
+    LONGEST_SECONDS,
+    AnswerResult,
+    Clock,
+    Mode,
+    Outcome,
+    Phase,
+    QuestionView,
+    Round,
+    RoundSettings,
+    RoundStateError,
+    Summary,
+)
+from quiz.session.scoring import speed_points, streak_bonus
+
+__all__ = [
+    "DEFAULT_QUESTIONS",
+    "DEFAULT_SECONDS",
+    "LARGEST_SEED",
+    "LONGEST_SECONDS",
+    "AnswerResult",
+    "Clock",
+    "InvalidAnswer",
+    "Mode",
+    "Outcome",
+    "Phase",
+    "QuestionView",
+    "Round",
+    "RoundSettings",
+    "RoundStateError",
+    "Summary",
+    "choice_index",
+    "read_number",
+    "speed_points",
+    "streak_bonus",
+]

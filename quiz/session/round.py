@@ -1,0 +1,364 @@
+"""One round: the questions drawn by the seed, the timer, each answer's result, the summary.
+
+A user interface shows this state and forwards the player's actions; it never decides
+anything. Time comes from the injected clock, so tests play whole rounds without waiting.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from quiz.model import Pack, Question, QuestionType
+from quiz.packs import MAX_SECONDS
+from quiz.session.answers import TRUE_FALSE_CHOICES, InvalidAnswer, judge, right_answer_text
+from quiz.session.scoring import speed_points, streak_bonus
+
+DEFAULT_QUESTIONS = 10
+DEFAULT_SECONDS = 20.0
+LONGEST_SECONDS = float(MAX_SECONDS)
+# Seeds end up in the score store's 64-bit integer column.
+LARGEST_SEED = 2**63 - 1
+
+Clock = Callable[[], float]
+
+
+class Mode(StrEnum):
+    CLASSIC = "classic"  # the chosen number of timed questions
+    PRACTICE = "practice"  # untimed, no points and no high score
+    SUDDEN_DEATH = "sudden-death"  # timed, every question of the packs until the first miss
+
+
+class Phase(StrEnum):
+    ASKING = "asking"  # a question is open: answer, skip, or let it time out
+    REVIEWING = "reviewing"  # the last result is on show; advance() moves on
+    FINISHED = "finished"
+
+
+class Outcome(StrEnum):
+    CORRECT = "correct"
+    WRONG = "wrong"
+    SKIPPED = "skipped"
+    TIMED_OUT = "timed out"
+
+
+class RoundStateError(RuntimeError):
+    """An action the round does not allow now, such as answering a finished round."""
+
+
+@dataclass(frozen=True, slots=True)
+class RoundSettings:
+    packs: tuple[Pack, ...]
+    questions: int = DEFAULT_QUESTIONS  # sudden death ignores it: it plays every question
+    seconds: float = DEFAULT_SECONDS  # a pack's or a question's own time wins
+    mode: Mode = Mode.CLASSIC
+    seed: int = 0
+
+    def __post_init__(self) -> None:
+        if not any(pack.questions for pack in self.packs):
+            raise ValueError("a round needs at least one pack with questions")
+        if self.questions < 1:
+            raise ValueError("a round needs at least one question")
+        if not 0 < self.seconds <= LONGEST_SECONDS:
+            raise ValueError(f"seconds per question must be above 0 and at most {MAX_SECONDS}")
+        if not 0 <= self.seed <= LARGEST_SEED:
+            raise ValueError(f"the seed must be a whole number from 0 to {LARGEST_SEED}")
+
+    def unique_packs(self) -> tuple[Pack, ...]:
+        """The packs sorted by id, each once, so the order they were named in does not matter."""
+        by_id: dict[str, Pack] = {}
+        for pack in self.packs:
+            by_id.setdefault(pack.id, pack)
+        return tuple(by_id[pack_id] for pack_id in sorted(by_id))
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionView:
+    """A question as this round asks it: its place, its shuffled choices, its time limit."""
+
+    number: int  # 1-based
+    question: Question
+    pack_title: str
+    source: str
+    choices: tuple[str, ...]  # empty for number and text questions
+    answer_index: int  # index of the right choice; -1 without choices
+    seconds: float | None  # None: untimed
+
+    @property
+    def prompt(self) -> str:
+        return self.question.prompt
+
+    @property
+    def type(self) -> QuestionType:
+        return self.question.type
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerResult:
+    view: QuestionView
+    outcome: Outcome
+    given: str  # the player's answer as shown; empty when skipped or timed out unanswered
+    right_answer: str
+    seconds_taken: float
+    speed_points: int = 0
+    streak_bonus: int = 0
+
+    @property
+    def correct(self) -> bool:
+        return self.outcome is Outcome.CORRECT
+
+    @property
+    def points(self) -> int:
+        return self.speed_points + self.streak_bonus
+
+    @property
+    def explain(self) -> str:
+        return self.view.question.explain
+
+    @property
+    def evidence(self) -> str:
+        return self.view.question.evidence
+
+    @property
+    def source(self) -> str:
+        return self.view.source
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    mode: Mode
+    score: int
+    total: int  # questions the round had
+    best_streak: int
+    completed: bool  # played to its end, not quit or cut short
+    duration: float
+    results: tuple[AnswerResult, ...]  # the review, one per question played
+
+    @property
+    def played(self) -> int:
+        return len(self.results)
+
+    @property
+    def correct(self) -> int:
+        return sum(result.correct for result in self.results)
+
+    @property
+    def accuracy(self) -> float:
+        """The share of questions played that were answered right, from 0 to 1."""
+        return self.correct / self.played if self.results else 0.0
+
+    @property
+    def average_seconds(self) -> float | None:
+        """Mean time to answer, over the questions answered (right or wrong)."""
+        times = [
+            result.seconds_taken
+            for result in self.results
+            if result.outcome in (Outcome.CORRECT, Outcome.WRONG)
+        ]
+        return sum(times) / len(times) if times else None
+
+
+def draw_questions(settings: RoundSettings) -> tuple[QuestionView, ...]:
+    """The round's questions and choice orders; the same settings always draw the same."""
+    rng = random.Random(settings.seed)
+    pool = [(pack, question) for pack in settings.unique_packs() for question in pack.questions]
+    count = len(pool) if settings.mode is Mode.SUDDEN_DEATH else min(settings.questions, len(pool))
+    views = []
+    for number, (pack, question) in enumerate(rng.sample(pool, count), start=1):
+        choices: tuple[str, ...] = ()
+        answer_index = -1
+        if question.type is QuestionType.CHOICE:
+            choices = tuple(rng.sample([question.answer, *question.wrong], len(question.wrong) + 1))
+            answer_index = choices.index(question.answer)
+        elif question.type is QuestionType.TRUEFALSE:
+            choices = TRUE_FALSE_CHOICES
+            answer_index = 0 if question.truth else 1
+        limit = question.time if question.time is not None else pack.time
+        seconds = float(limit) if limit is not None else settings.seconds
+        views.append(
+            QuestionView(
+                number=number,
+                question=question,
+                pack_title=pack.title,
+                source=pack.source,
+                choices=choices,
+                answer_index=answer_index,
+                seconds=None if settings.mode is Mode.PRACTICE else seconds,
+            )
+        )
+    return tuple(views)
+
+
+class Round:
+    """The state of one round, changed only by the player's actions and the clock."""
+
+    def __init__(self, settings: RoundSettings, clock: Clock = time.monotonic) -> None:
+        self.settings = settings
+        self._clock = clock
+        self._views = draw_questions(settings)
+        self._index = 0
+        self._results: list[AnswerResult] = []
+        self._phase = Phase.ASKING
+        self._score = 0
+        self._streak = 0
+        self._best_streak = 0
+        self._started_at = clock()
+        self._asked_at = self._started_at
+        self._ended_at: float | None = None
+
+    @property
+    def mode(self) -> Mode:
+        return self.settings.mode
+
+    @property
+    def total(self) -> int:
+        return len(self._views)
+
+    @property
+    def phase(self) -> Phase:
+        return self._phase
+
+    @property
+    def current(self) -> QuestionView:
+        """The question being asked, or the one just answered."""
+        return self._views[self._index]
+
+    @property
+    def results(self) -> tuple[AnswerResult, ...]:
+        return tuple(self._results)
+
+    @property
+    def last_result(self) -> AnswerResult | None:
+        return self._results[-1] if self._results else None
+
+    @property
+    def score(self) -> int:
+        return self._score
+
+    @property
+    def streak(self) -> int:
+        return self._streak
+
+    @property
+    def best_streak(self) -> int:
+        return self._best_streak
+
+    @property
+    def over(self) -> bool:
+        """No question is left to ask: every one played, or sudden death ended by a miss."""
+        if len(self._results) == self.total:
+            return True
+        last = self.last_result
+        return self.mode is Mode.SUDDEN_DEATH and last is not None and not last.correct
+
+    def time_left(self) -> float | None:
+        """Seconds left for the open question; None when untimed or no question is open."""
+        limit = self.current.seconds
+        if self._phase is not Phase.ASKING or limit is None:
+            return None
+        return max(0.0, limit - self._elapsed())
+
+    def check_timeout(self) -> AnswerResult | None:
+        """Close the open question if its time is up; call it on every tick of the display."""
+        if self._phase is not Phase.ASKING:
+            return None
+        elapsed = self._elapsed()
+        if not self._late(elapsed):
+            return None
+        return self._close(Outcome.TIMED_OUT, "", elapsed)
+
+    def answer(self, response: str | int) -> AnswerResult:
+        """Answer with a choice index or typed text (keys such as "2", "b" or "t" work too).
+
+        An answer after the deadline counts as timed out. Raises InvalidAnswer, leaving the
+        question open, for input that answers nothing (a letter for a number question).
+        """
+        view = self._open_question()
+        elapsed = self._elapsed()
+        try:
+            given, correct = judge(view.question, view.choices, view.answer_index, response)
+        except InvalidAnswer:
+            if not self._late(elapsed):
+                raise
+            given, correct = str(response).strip(), False
+        if self._late(elapsed):
+            return self._close(Outcome.TIMED_OUT, given, elapsed)
+        return self._close(Outcome.CORRECT if correct else Outcome.WRONG, given, elapsed)
+
+    def skip(self) -> AnswerResult:
+        self._open_question()
+        elapsed = self._elapsed()
+        outcome = Outcome.TIMED_OUT if self._late(elapsed) else Outcome.SKIPPED
+        return self._close(outcome, "", elapsed)
+
+    def advance(self) -> None:
+        """Leave the result on show: ask the next question, or finish the round."""
+        if self._phase is not Phase.REVIEWING:
+            raise RoundStateError(f"nothing to move on from while {self._phase}")
+        if self.over:
+            self._finish()
+            return
+        self._index += 1
+        self._asked_at = self._clock()
+        self._phase = Phase.ASKING
+
+    def quit(self) -> None:
+        """End the round now; the open question, if any, is not counted."""
+        if self._phase is not Phase.FINISHED:
+            self._finish()
+
+    def summary(self) -> Summary:
+        end = self._ended_at if self._ended_at is not None else self._clock()
+        return Summary(
+            mode=self.mode,
+            score=self._score,
+            total=self.total,
+            best_streak=self._best_streak,
+            completed=self.over,
+            duration=max(0.0, end - self._started_at),
+            results=self.results,
+        )
+
+    def _open_question(self) -> QuestionView:
+        if self._phase is not Phase.ASKING:
+            raise RoundStateError(f"no question is open while {self._phase}")
+        return self.current
+
+    def _elapsed(self) -> float:
+        return max(0.0, self._clock() - self._asked_at)
+
+    def _late(self, elapsed: float) -> bool:
+        limit = self.current.seconds
+        return limit is not None and elapsed > limit
+
+    def _close(self, outcome: Outcome, given: str, elapsed: float) -> AnswerResult:
+        view = self.current
+        points = bonus = 0
+        if outcome is Outcome.CORRECT:
+            if view.seconds is not None:
+                points = speed_points(elapsed, view.seconds)
+                bonus = streak_bonus(self._streak)
+            self._streak += 1
+            self._best_streak = max(self._best_streak, self._streak)
+        else:
+            self._streak = 0
+        result = AnswerResult(
+            view=view,
+            outcome=outcome,
+            given=given,
+            right_answer=right_answer_text(view.question),
+            seconds_taken=elapsed,
+            speed_points=points,
+            streak_bonus=bonus,
+        )
+        self._results.append(result)
+        self._score += result.points
+        self._phase = Phase.REVIEWING
+        return result
+
+    def _finish(self) -> None:
+        self._phase = Phase.FINISHED
+        self._ended_at = self._clock()
