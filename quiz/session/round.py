@@ -210,6 +210,11 @@ class Round:
         self._ended_at: float | None = None
 
     @property
+    def clock(self) -> Clock:
+        """The round's clock, for a display that times its own pauses the same way."""
+        return self._clock
+
+    @property
     def mode(self) -> Mode:
         return self.settings.mode
 

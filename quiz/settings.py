@@ -1,0 +1,128 @@
+"""What the game remembers between runs: the last round's settings, player name and theme.
+
+A small JSON file in the data folder, replaced atomically. A damaged file is moved aside
+with a warning and the defaults are used: a settings file never stops the game.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from quiz.session import DEFAULT_QUESTIONS, DEFAULT_SECONDS, LONGEST_SECONDS, Mode
+
+SETTINGS_FILE = "settings.json"
+MAX_TEXT = 200  # a pack path or theme name; anything longer is not ours
+
+Warn = Callable[[str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    packs: tuple[str, ...] = ()  # pack ids or paths of the last round; empty: every pack
+    questions: int = DEFAULT_QUESTIONS
+    seconds: float = DEFAULT_SECONDS
+    mode: Mode = Mode.CLASSIC
+    player: str = ""
+    theme: str = ""
+
+
+def settings_path(folder: Path) -> Path:
+    return folder / SETTINGS_FILE
+
+
+def load_settings(folder: Path, warn: Warn) -> Settings:
+    """The remembered settings; defaults for a missing file or any value that makes no sense."""
+    path = settings_path(folder)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return Settings()
+    except OSError as error:
+        warn(f"{path}: cannot read the settings ({error.strerror}); using the defaults")
+        return Settings()
+    except ValueError:
+        _move_aside(path, "is not valid JSON", warn)
+        return Settings()
+    if not isinstance(data, dict):
+        _move_aside(path, "is not a JSON object", warn)
+        return Settings()
+    return _from_json(data)
+
+
+def save_settings(folder: Path, settings: Settings, warn: Warn) -> bool:
+    """Write the settings atomically: a crash leaves the old file or the new one, never half."""
+    path = settings_path(folder)
+    data = asdict(settings) | {"packs": list(settings.packs), "mode": str(settings.mode)}
+    temporary: str | None = None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".settings-", suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(data, out, indent=2, ensure_ascii=False)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+        return True
+    except OSError as error:
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
+        warn(f"{path}: cannot save the settings ({error.strerror or error})")
+        return False
+
+
+def _move_aside(path: Path, reason: str, warn: Warn) -> None:
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    aside = path.with_name(f"{path.name}.damaged-{stamp}")
+    try:
+        os.replace(path, aside)
+    except OSError as error:
+        warn(f"{path}: {reason} and cannot be moved aside ({error.strerror}); using the defaults")
+        return
+    warn(f"{path}: {reason}; moved it to {aside.name} and using the defaults")
+
+
+def _from_json(data: dict[str, Any]) -> Settings:
+    """Each value that is usable is kept; a wrong one falls back to its default alone."""
+    defaults = Settings()
+    packs = data.get("packs")
+    if not isinstance(packs, list) or not all(_is_short_text(item) for item in packs):
+        packs = list(defaults.packs)
+    mode = data.get("mode")
+    return Settings(
+        packs=tuple(packs),
+        questions=_count(data.get("questions"), defaults.questions),
+        seconds=_seconds(data.get("seconds"), defaults.seconds),
+        mode=Mode(mode) if mode in tuple(Mode) else defaults.mode,
+        player=_text(data.get("player"), defaults.player),
+        theme=_text(data.get("theme"), defaults.theme),
+    )
+
+
+# bool is an int to Python, but never a count or a number of seconds.
+
+
+def _count(value: object, default: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        return default
+    return value if value >= 1 else default
+
+
+def _seconds(value: object, default: float) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return default
+    return float(value) if 0 < value <= LONGEST_SECONDS else default
+
+
+def _text(value: object, default: str) -> str:
+    return value if isinstance(value, str) and _is_short_text(value) else default
+
+
+def _is_short_text(value: object) -> bool:
+    return isinstance(value, str) and len(value) <= MAX_TEXT
