@@ -1,0 +1,23 @@
+"""High scores: records of finished rounds in a SQLite file, leaderboards per board."""
+
+from quiz.scores.records import (
+    LONGEST_NAME,
+    Board,
+    Entry,
+    RoundRecord,
+    clean_player_name,
+    round_record,
+)
+from quiz.scores.store import SCORES_FILE, ScoreStore, scores_path
+
+__all__ = [
+    "LONGEST_NAME",
+    "SCORES_FILE",
+    "Board",
+    "Entry",
+    "RoundRecord",
+    "ScoreStore",
+    "clean_player_name",
+    "round_record",
+    "scores_path",
+]

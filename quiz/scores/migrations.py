@@ -1,0 +1,99 @@
+"""The score database's schema, one forward step per version (kept in PRAGMA user_version).
+
+A new release appends a step; it never edits one, because players' files were made by it.
+A fresh file runs every step in order, so the path an old file takes is always exercised.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterable
+
+
+class ForeignDatabaseError(Exception):
+    """A SQLite file with tables but no schema version: something else wrote it."""
+
+
+class NewerSchemaError(Exception):
+    """The file was written by a later release whose schema this one does not know."""
+
+    def __init__(self, found: int) -> None:
+        super().__init__(found)
+        self.found = found
+
+
+def _create_rounds(db: sqlite3.Connection) -> None:
+    db.execute(
+        """
+        CREATE TABLE rounds (
+            id INTEGER PRIMARY KEY,
+            player TEXT NOT NULL,
+            packs TEXT NOT NULL,          -- JSON [[pack id, version], ...], sorted by id
+            mode TEXT NOT NULL,
+            questions INTEGER NOT NULL,
+            seconds REAL NOT NULL,
+            seed INTEGER NOT NULL,
+            score INTEGER NOT NULL,
+            correct INTEGER NOT NULL,
+            best_streak INTEGER NOT NULL,
+            duration REAL NOT NULL,
+            played_at TEXT NOT NULL,      -- UTC, YYYY-MM-DDTHH:MM:SS.ffffffZ (sorts as time)
+            game_version TEXT NOT NULL
+        )
+        """
+    )
+
+
+def _index_boards(db: sqlite3.Connection) -> None:
+    """Version 1 scanned every round for a leaderboard: index boards and time instead."""
+    db.execute("ALTER TABLE rounds ADD COLUMN board_packs TEXT NOT NULL DEFAULT ''")
+    rows = db.execute("SELECT id, packs FROM rounds").fetchall()
+    db.executemany(
+        "UPDATE rounds SET board_packs = ? WHERE id = ?",
+        [(board_packs(pack_id for pack_id, _ in json.loads(packs)), id_) for id_, packs in rows],
+    )
+    db.execute(
+        "CREATE INDEX rounds_by_board ON rounds "
+        "(board_packs, mode, questions, seconds, score DESC, played_at, id)"
+    )
+    db.execute("CREATE INDEX rounds_by_time ON rounds (played_at, id)")
+
+
+def board_packs(pack_ids: Iterable[str]) -> str:
+    """A board's packs as one column: the sorted ids, space-separated (ids have no spaces)."""
+    return " ".join(sorted(pack_ids))
+
+
+# MIGRATIONS[n] takes a file from version n to version n + 1.
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_create_rounds, _index_boards)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def schema_version(db: sqlite3.Connection) -> int:
+    version: int = db.execute("PRAGMA user_version").fetchone()[0]
+    return version
+
+
+def migrate(db: sqlite3.Connection) -> None:
+    """Bring the file up to SCHEMA_VERSION in one transaction, or raise NewerSchemaError.
+
+    The connection must be in autocommit mode (isolation_level None). BEGIN IMMEDIATE
+    takes the write lock first, so two games starting at once migrate only once.
+    """
+    if schema_version(db) == SCHEMA_VERSION:
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        found = schema_version(db)
+        if found > SCHEMA_VERSION:
+            raise NewerSchemaError(found)
+        if found == 0 and db.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]:
+            raise ForeignDatabaseError
+        for step in MIGRATIONS[found:]:
+            step(db)
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise

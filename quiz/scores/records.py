@@ -1,0 +1,109 @@
+"""What a high score is: the record of one finished round, its board, a leaderboard entry."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from quiz.session import Round
+
+LONGEST_NAME = 24
+
+
+@dataclass(frozen=True, slots=True)
+class Board:
+    """Rounds whose scores can be compared: the same packs, mode, length and time per question."""
+
+    packs: tuple[str, ...]  # pack ids, sorted
+    mode: str
+    questions: int
+    seconds: float
+
+
+@dataclass(frozen=True, slots=True)
+class RoundRecord:
+    player: str
+    packs: tuple[tuple[str, int], ...]  # (pack id, pack version), sorted by id
+    mode: str  # a quiz.session.Mode value
+    questions: int  # questions the round had
+    seconds: float  # seconds per question chosen for the round
+    seed: int
+    score: int
+    correct: int
+    best_streak: int
+    duration: float  # seconds
+    played_at: datetime  # timezone-aware
+    game_version: str
+
+    def __post_init__(self) -> None:
+        if self.played_at.utcoffset() is None:
+            raise ValueError("played_at must be timezone-aware")
+
+    @property
+    def board(self) -> Board:
+        return Board(
+            packs=tuple(pack_id for pack_id, _ in self.packs),
+            mode=self.mode,
+            questions=self.questions,
+            seconds=self.seconds,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One line of a leaderboard."""
+
+    player: str
+    score: int
+    correct: int
+    questions: int
+    best_streak: int
+    duration: float
+    seed: int
+    played_at: datetime  # UTC
+
+
+def round_record(game: Round, player: str, played_at: datetime | None = None) -> RoundRecord:
+    """The record of a finished round; ``played_at`` defaults to now."""
+    summary = game.summary()
+    settings = game.settings
+    return RoundRecord(
+        player=player,
+        packs=tuple((pack.id, pack.version) for pack in settings.unique_packs()),
+        mode=str(settings.mode),
+        questions=summary.total,
+        seconds=settings.seconds,
+        seed=settings.seed,
+        score=summary.score,
+        correct=summary.correct,
+        best_streak=summary.best_streak,
+        duration=summary.duration,
+        played_at=played_at if played_at is not None else datetime.now(UTC),
+        game_version=game_version(),
+    )
+
+
+def game_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("quiz")
+    except PackageNotFoundError:
+        from quiz import __version__
+
+        return __version__
+
+
+def clean_player_name(text: str) -> str | None:
+    """The name trimmed of surrounding spaces; None when empty or over 24 characters.
+
+    Any script is welcome. Control characters and markup are kept as typed: whoever
+    shows a name shows it as plain text. Lone surrogates (undecodable bytes from a
+    command line) cannot be stored, so they make a name unusable.
+    """
+    name = text.strip()
+    if not 1 <= len(name) <= LONGEST_NAME:
+        return None
+    if any("\ud800" <= char <= "\udfff" for char in name):
+        return None
+    return name

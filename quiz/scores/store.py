@@ -1,0 +1,354 @@
+"""The high-score store: one SQLite file in the data folder that no fault can take away.
+
+WAL mode, a busy timeout and one IMMEDIATE transaction per write let several games
+record at the same moment. A damaged file is moved aside, never deleted. When the file
+cannot be written (read-only or full folder, newer schema) the store says so once and
+carries on in memory, so the game always plays on.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import json
+import os
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from quiz.scores.migrations import (
+    SCHEMA_VERSION,
+    ForeignDatabaseError,
+    NewerSchemaError,
+    board_packs,
+    migrate,
+    schema_version,
+)
+from quiz.scores.records import Board, Entry, RoundRecord
+
+SCORES_FILE = "scores.sqlite3"
+BUSY_TIMEOUT_SECONDS = 10.0  # another game's write takes milliseconds; this is a wide margin
+LEADERBOARD_SIZE = 10
+TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
+# SQLite's companion files, moved with a damaged database so it can still be opened aside.
+COMPANIONS = ("-wal", "-shm")
+
+Warn = Callable[[str], None]
+Now = Callable[[], datetime]
+
+_COLUMNS = (
+    "player, packs, mode, questions, seconds, seed, score, correct, best_streak, "
+    "duration, played_at, game_version, board_packs"
+)
+_INSERT = f"INSERT INTO rounds ({_COLUMNS}) VALUES ({', '.join('?' * 13)})"
+_ENTRY = "player, score, correct, questions, best_streak, duration, seed, played_at"
+_ON_BOARD = "board_packs = ? AND mode = ? AND questions = ? AND seconds = ?"
+_BEST_FIRST = "ORDER BY score DESC, played_at, id"
+_NEWEST_FIRST = "ORDER BY played_at DESC, id DESC"
+
+
+class DamagedFileError(Exception):
+    """The file is not a score database, or SQLite found it corrupt."""
+
+
+def scores_path(folder: Path) -> Path:
+    return folder / SCORES_FILE
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class ScoreStore:
+    """Records rounds and reads leaderboards; never raises for a problem with the file."""
+
+    def __init__(self, db: sqlite3.Connection, path: Path | None, warn: Warn) -> None:
+        self._db = db
+        self._path = path
+        self._warn = warn
+
+    @classmethod
+    def open(cls, folder: Path, warn: Warn, now: Now = _utc_now) -> ScoreStore:
+        """The store in ``folder/scores.sqlite3``, or one in memory after a warning."""
+        path = scores_path(folder)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            return cls(_open_file(path, warn, now), path, warn)
+        except NewerSchemaError as error:
+            warn(
+                f"{path}: written by a newer version of quiz (schema {error.found}, this one "
+                f"knows {SCHEMA_VERSION}); left as it is, and scores will not be saved"
+            )
+            return cls.in_memory(warn)
+        except (OSError, sqlite3.Error) as error:
+            warn(f"{path}: cannot save scores here ({_reason(error)}); scores will not be saved")
+            return cls(_copy_in_memory(path), None, warn)
+
+    @classmethod
+    def in_memory(cls, warn: Warn) -> ScoreStore:
+        """An empty store that keeps scores only while the program runs."""
+        return cls(_into_memory(None), None, warn)
+
+    @property
+    def saving(self) -> bool:
+        """Whether recorded rounds reach the file (False once the store fell back to memory)."""
+        return self._path is not None
+
+    def record(self, record: RoundRecord) -> None:
+        self.record_many([record])
+
+    def record_many(self, records: Iterable[RoundRecord]) -> None:
+        """Record rounds in one transaction: all of them are kept, or none."""
+        rows = [_row(record) for record in records]
+        try:
+            self._insert(rows)
+        except sqlite3.Error as error:
+            if not self.saving:
+                raise
+            self._stop_saving(error)
+            self._insert(rows)
+
+    def would_rank(self, board: Board, score: int) -> bool:
+        """Whether a round finished now with this score would make the board's top 10."""
+        # A tie ranks below the earlier round, so it must beat the current tenth.
+        rows = self._query(
+            f"SELECT score FROM rounds WHERE {_ON_BOARD} {_BEST_FIRST} LIMIT 1 OFFSET ?",
+            (*_board_key(board), LEADERBOARD_SIZE - 1),
+        )
+        return not rows or score > rows[0][0]
+
+    def leaderboard(self, board: Board, limit: int = LEADERBOARD_SIZE) -> list[Entry]:
+        """The best rounds of a board, highest score first, ties to the earlier round."""
+        rows = self._query(
+            f"SELECT {_ENTRY} FROM rounds WHERE {_ON_BOARD} {_BEST_FIRST} LIMIT ?",
+            (*_board_key(board), limit),
+        )
+        return [_entry(row) for row in rows]
+
+    def personal_best(self, board: Board, player: str) -> Entry | None:
+        rows = self._query(
+            f"SELECT {_ENTRY} FROM rounds WHERE {_ON_BOARD} AND player = ? {_BEST_FIRST} LIMIT 1",
+            (*_board_key(board), player),
+        )
+        return _entry(rows[0]) if rows else None
+
+    def boards(self) -> list[Board]:
+        """Every board with a recorded round, sorted by packs, mode, questions and seconds."""
+        rows = self._query(
+            "SELECT DISTINCT board_packs, mode, questions, seconds FROM rounds ORDER BY 1, 2, 3, 4"
+        )
+        return [
+            Board(packs=tuple(packs.split()), mode=mode, questions=questions, seconds=seconds)
+            for packs, mode, questions, seconds in rows
+        ]
+
+    def history(self, limit: int | None = None) -> list[RoundRecord]:
+        """Recorded rounds, newest first."""
+        rows = self._query(
+            f"SELECT {_COLUMNS} FROM rounds {_NEWEST_FIRST} LIMIT ?",
+            (-1 if limit is None else limit,),
+        )
+        return [_record(row) for row in rows]
+
+    def last_player(self) -> str | None:
+        rows = self._query(f"SELECT player FROM rounds {_NEWEST_FIRST} LIMIT 1")
+        return str(rows[0][0]) if rows else None
+
+    def close(self) -> None:
+        self._db.close()
+
+    def _insert(self, rows: Sequence[tuple[object, ...]]) -> None:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            self._db.executemany(_INSERT, rows)
+            self._db.execute("COMMIT")
+        except BaseException:
+            if self._db.in_transaction:
+                _rollback(self._db)
+            raise
+
+    def _query(self, sql: str, parameters: Sequence[object] = ()) -> list[Any]:
+        try:
+            return self._db.execute(sql, parameters).fetchall()
+        except sqlite3.Error as error:
+            if not self.saving:
+                raise
+            self._stop_saving(error)
+            return self._db.execute(sql, parameters).fetchall()
+
+    def _stop_saving(self, error: sqlite3.Error) -> None:
+        """Carry on in memory with a copy of what the file holds, after saying so once."""
+        self._warn(f"{self._path}: cannot save scores ({_reason(error)}); scores will not be saved")
+        memory = _into_memory(self._db)
+        self._db.close()
+        self._db = memory
+        self._path = None
+
+
+def _open_file(path: Path, warn: Warn, now: Now) -> sqlite3.Connection:
+    try:
+        return _connect(path)
+    except DamagedFileError as error:
+        reason = str(error)
+    aside = _move_aside(path, now)
+    warn(f"{path}: {reason}; moved it to {aside.name} and started a fresh score file")
+    return _connect(path)
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    """An open, checked, up-to-date database; raises DamagedFileError for a file to set aside."""
+    db = sqlite3.connect(
+        path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
+    )
+    try:
+        # Nothing is written before the version is known: a newer file stays byte for byte.
+        if schema_version(db) > SCHEMA_VERSION:
+            raise NewerSchemaError(schema_version(db))
+        db.execute("PRAGMA journal_mode = WAL")
+        # FULL: a round reported as recorded survives even a power cut.
+        db.execute("PRAGMA synchronous = FULL")
+        problems = [row[0] for row in db.execute("PRAGMA quick_check(1)")]
+        if problems != ["ok"]:
+            raise DamagedFileError(f"the database is corrupt ({problems[0]})")
+        migrate(db)
+    except sqlite3.DatabaseError as error:
+        db.close()
+        if _is_damage(error):
+            raise DamagedFileError(f"not a readable score database ({error})") from error
+        raise
+    except ForeignDatabaseError as error:
+        db.close()
+        raise DamagedFileError("not a quiz score database (it has other tables)") from error
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _is_damage(error: sqlite3.DatabaseError) -> bool:
+    code = getattr(error, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+
+
+def _move_aside(path: Path, now: Now) -> Path:
+    """Rename the file (and its WAL companions) to ``<name>.corrupt-<UTC time>``, never over one."""
+    stamp = now().astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    aside = path.with_name(f"{path.name}.corrupt-{stamp}")
+    number = 1
+    while any(Path(f"{aside}{suffix}").exists() for suffix in ("", *COMPANIONS)):
+        number += 1
+        aside = path.with_name(f"{path.name}.corrupt-{stamp}-{number}")
+    os.rename(path, aside)
+    for suffix in COMPANIONS:
+        companion = Path(f"{path}{suffix}")
+        if companion.exists():
+            os.rename(companion, f"{aside}{suffix}")
+    return aside
+
+
+def _copy_in_memory(path: Path) -> sqlite3.Connection:
+    """What the file holds, read without writing anything, in a database in memory."""
+    try:
+        if not path.is_file():
+            return _into_memory(None)
+        source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except (OSError, sqlite3.Error):
+        return _into_memory(None)
+    try:
+        readable = 0 < schema_version(source) <= SCHEMA_VERSION
+    except sqlite3.Error:
+        readable = False
+    try:
+        return _into_memory(source if readable else None)
+    finally:
+        source.close()
+
+
+def _into_memory(source: sqlite3.Connection | None) -> sqlite3.Connection:
+    """A database in memory at the current schema, holding a copy of ``source`` if it reads."""
+    memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    if source is not None:
+        try:
+            source.backup(memory)
+        except sqlite3.Error:
+            memory.close()
+            memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    migrate(memory)
+    return memory
+
+
+def _rollback(db: sqlite3.Connection) -> None:
+    with contextlib.suppress(sqlite3.Error):  # SQLite may have rolled back already (full disk)
+        db.execute("ROLLBACK")
+
+
+def _reason(error: BaseException) -> str:
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return str(error)
+
+
+def _board_key(board: Board) -> tuple[str, str, int, float]:
+    return board_packs(board.packs), board.mode, board.questions, board.seconds
+
+
+def _row(record: RoundRecord) -> tuple[object, ...]:
+    return (
+        record.player,
+        json.dumps([list(pack) for pack in record.packs]),
+        record.mode,
+        record.questions,
+        record.seconds,
+        record.seed,
+        record.score,
+        record.correct,
+        record.best_streak,
+        record.duration,
+        record.played_at.astimezone(UTC).strftime(TIME_FORMAT),
+        record.game_version,
+        board_packs(pack_id for pack_id, _ in record.packs),
+    )
+
+
+@functools.lru_cache(maxsize=256)  # a player's rounds use few pack sets; history reads them all
+def _packs(text: str) -> tuple[tuple[str, int], ...]:
+    return tuple((pack_id, version) for pack_id, version in json.loads(text))
+
+
+def _time(text: str) -> datetime:
+    return datetime.fromisoformat(text)  # reads TIME_FORMAT (with its Z) as aware UTC
+
+
+def _entry(row: Sequence[Any]) -> Entry:
+    player, score, correct, questions, best_streak, duration, seed, played_at = row
+    return Entry(
+        player=player,
+        score=score,
+        correct=correct,
+        questions=questions,
+        best_streak=best_streak,
+        duration=duration,
+        seed=seed,
+        played_at=_time(played_at),
+    )
+
+
+def _record(row: Sequence[Any]) -> RoundRecord:
+    player, packs, mode, questions, seconds, seed, score, correct, streak, duration = row[:10]
+    played_at, game_version = row[10:12]
+    return RoundRecord(
+        player=player,
+        packs=_packs(packs),
+        mode=mode,
+        questions=questions,
+        seconds=seconds,
+        seed=seed,
+        score=score,
+        correct=correct,
+        best_streak=streak,
+        duration=duration,
+        played_at=_time(played_at),
+        game_version=game_version,
+    )
