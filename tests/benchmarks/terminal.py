@@ -1,0 +1,139 @@
+"""Run a Textual program in a pseudo-terminal and time its first frame, as a player sees it.
+
+Start-up is the wall-clock time from just before the process is spawned to the moment
+the terminal receives the first frame holding a marker text (the round's status line,
+the Home title). It is read from the terminal side, so it counts everything the player
+waits for: interpreter start, imports, loading packs, composing, layout and rendering.
+Peak memory is the child's own peak resident set size, from os.wait4's resource usage.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import struct
+import subprocess
+import sys
+import termios
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+COLUMNS, LINES = 100, 30
+CTRL_C = b"\x03"
+FIRST_FRAME_TIMEOUT = 30.0
+EXIT_TIMEOUT = 10.0
+
+
+@dataclass(frozen=True, slots=True)
+class TerminalRun:
+    first_frame_ms: float
+    peak_rss_mb: float
+
+
+class _Screen:
+    """Reads everything the program writes to the terminal, noting when the marker arrives.
+
+    ``settled`` is set when the marker arrives, or when the program closes the terminal
+    without ever showing it.
+    """
+
+    def __init__(self, master: int, marker: bytes) -> None:
+        self.master = master
+        self.marker = marker
+        self.seen_at: float | None = None
+        self.settled = threading.Event()
+        self.output = bytearray()
+        self.thread = threading.Thread(target=self._read, daemon=True)
+        self.thread.start()
+
+    def _read(self) -> None:
+        try:
+            self._read_until_closed()
+        finally:
+            self.settled.set()
+
+    def _read_until_closed(self) -> None:
+        while True:
+            try:
+                chunk = os.read(self.master, 65536)
+            except OSError:  # EIO once the program has closed its end
+                return
+            if not chunk:
+                return
+            now = time.time()
+            tail_start = max(0, len(self.output) - len(self.marker))
+            self.output.extend(chunk)
+            if self.seen_at is None and self.marker in self.output[tail_start:]:
+                self.seen_at = now
+                self.settled.set()
+
+
+def python_command(*arguments: str) -> list[str]:
+    """The same interpreter as the benchmark, so both sides of a ratio start alike."""
+    return [sys.executable, *arguments]
+
+
+def run_in_terminal(
+    command: list[str],
+    marker: str,
+    data_dir: Path,
+    keys: tuple[bytes, ...] = (),
+    key_gap: float = 0.05,
+) -> TerminalRun:
+    """Start ``command`` in a fresh terminal, wait for ``marker`` on screen, type ``keys``
+    (one item at a time, ``key_gap`` seconds apart), then press Ctrl+C and wait for the exit.
+    """
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
+    environment = dict(os.environ, TERM="xterm-256color", QUIZ_DATA_DIR=str(data_dir))
+    environment.pop("QUIZ_FIRST_PAINT_FILE", None)
+    screen = _Screen(master, marker.encode())
+    started = time.time()
+    process = subprocess.Popen(
+        command,
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=environment,
+        start_new_session=True,
+    )
+    os.close(slave)
+    try:
+        screen.settled.wait(FIRST_FRAME_TIMEOUT)
+        seen_at = screen.seen_at
+        if seen_at is None:
+            raise RuntimeError(
+                f"{' '.join(command)}: {marker!r} never reached the screen; it wrote "
+                f"{bytes(screen.output[-400:])!r}"
+            )
+        for key in keys:
+            time.sleep(key_gap)
+            os.write(master, key)
+        os.write(master, CTRL_C)
+        peak_kb = _wait_for_exit(process)
+    finally:
+        if process.returncode is None:
+            process.kill()
+            process.wait()
+        screen.thread.join(EXIT_TIMEOUT)
+        os.close(master)
+    # ru_maxrss is in kilobytes on Linux.
+    return TerminalRun((seen_at - started) * 1000, peak_kb / 1024)
+
+
+def _wait_for_exit(process: subprocess.Popen[bytes]) -> int:
+    """The exited child's peak RSS in kB; kills it if Ctrl+C did not end it in time."""
+    deadline = time.monotonic() + EXIT_TIMEOUT
+    while True:
+        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+        if pid:
+            process.returncode = os.waitstatus_to_exitcode(status)
+            return usage.ru_maxrss
+        if time.monotonic() > deadline:
+            process.kill()
+            _, status, usage = os.wait4(process.pid, 0)
+            process.returncode = os.waitstatus_to_exitcode(status)
+            raise RuntimeError(f"{' '.join(process.args)} ignored Ctrl+C")  # type: ignore[arg-type]
+        time.sleep(0.01)
