@@ -17,6 +17,7 @@ from quiz import __version__
 COMMANDS = {
     "validate": "quiz.commands.validate",
     "packs": "quiz.commands.packs",
+    "play": "quiz.commands.play",
 }
 
 EXIT_INTERRUPTED = 130
@@ -59,6 +60,10 @@ def main(argv: list[str] | None = None) -> int:
         args.data_dir = None
     try:
         if args.command is None:
+            if sys.stdin.isatty() and sys.stdout.isatty():
+                from quiz.tui.app import run_app
+
+                return run_app(args.data_dir)
             parser.print_help()
             return 0
         result: int = args.run(args)

@@ -14,10 +14,13 @@ from pathlib import Path
 
 from quiz.model import Pack
 from quiz.packs import load_pack
+from quiz.paths import data_dir as resolve_data_dir
+from quiz.paths import shipped_packs_dir, user_packs_dir
 from quiz.problems import LoadError, Problem
 
 PACK_SUFFIXES = (".yaml", ".yml")
 INDEX_VERSION = 1
+INDEX_FILE = "pack-index.json"
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +137,14 @@ def _write_index(index_path: Path, packs: dict[str, dict[str, object]]) -> None:
         os.replace(temporary, index_path)
     except OSError:
         pass  # a read-only data folder only costs the next start a re-scan
+
+
+def installed_library(
+    data_dir: Path | None = None, extra_files: list[Path] | None = None
+) -> Library:
+    """The packs shipped with the game, the player's own, and any extra files given."""
+    folders = [shipped_packs_dir(), user_packs_dir(data_dir)]
+    return scan_library(folders, extra_files or [], resolve_data_dir(data_dir) / INDEX_FILE)
 
 
 def resolve_pack(spec: str, library: Library) -> Pack:

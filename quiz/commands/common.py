@@ -8,8 +8,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from quiz.library import Library, scan_library
-from quiz.paths import data_dir, shipped_packs_dir, user_packs_dir
+from quiz.library import Library, installed_library
 from quiz.problems import Problem
 
 EXIT_OK = 0
@@ -27,9 +26,7 @@ def add_pack_option(parser: argparse.ArgumentParser) -> None:
 
 
 def open_library(args: argparse.Namespace, extra_files: Iterable[Path] = ()) -> Library:
-    folders = [shipped_packs_dir(), user_packs_dir(args.data_dir)]
-    index = data_dir(args.data_dir) / "pack-index.json"
-    return scan_library(folders, list(extra_files), index)
+    return installed_library(args.data_dir, list(extra_files))
 
 
 def print_problems(problems: Iterable[Problem], as_json: bool = False) -> None:

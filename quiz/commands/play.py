@@ -1,0 +1,206 @@
+"""quiz play: one round, in the Textual app or, with --plain, as lines of text."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from quiz.commands.common import EXIT_PROBLEMS, add_pack_option
+
+if TYPE_CHECKING:
+    from quiz.model import Pack
+
+HELP = "play a round: the app, or --plain for questions and answers as lines of text"
+EXIT_USAGE = 2
+# The engine's defaults (quiz.session), written out so that `quiz --help` need not import it.
+DEFAULT_QUESTIONS = 10
+DEFAULT_SECONDS = 20.0
+MODES = ("classic", "practice", "sudden-death")
+LONGEST_SECONDS = 3600.0
+LARGEST_SEED = 2**63 - 1
+# Short enough to type back from memory when replaying a round.
+RANDOM_SEEDS = 1_000_000
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    add_pack_option(parser)
+    parser.epilog = "Without --pack, the round draws from every installed pack."
+    parser.add_argument(
+        "--questions",
+        type=_count,
+        metavar="N",
+        help=f"questions in the round (default {DEFAULT_QUESTIONS}; not for sudden-death)",
+    )
+    parser.add_argument(
+        "--time",
+        type=_seconds,
+        default=DEFAULT_SECONDS,
+        metavar="S",
+        help=f"seconds per question (default {DEFAULT_SECONDS:g}); "
+        "a pack's or question's own time wins",
+    )
+    parser.add_argument(
+        "--mode",
+        choices=MODES,
+        default=MODES[0],
+        help="classic: N timed questions; practice: untimed, no high score; "
+        "sudden-death: every question until the first miss (default classic)",
+    )
+    parser.add_argument(
+        "--seed", type=_seed, metavar="N", help="replay a round (default: a random one, shown)"
+    )
+    parser.add_argument(
+        "--player", type=_player, metavar="NAME", help="name for the high scores (1-24 characters)"
+    )
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="line mode: questions on stdout, answers read line by line from stdin",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    import random
+
+    from quiz.paths import data_dir
+    from quiz.session import Mode, RoundSettings
+
+    mode = Mode(args.mode)
+    if mode is Mode.SUDDEN_DEATH and args.questions is not None:
+        return _usage_error(
+            "--questions does not apply to sudden-death, which plays every question"
+        )
+    packs = _load_packs(args)
+    if packs is None:
+        return EXIT_PROBLEMS
+    settings = RoundSettings(
+        packs=tuple(packs),
+        questions=args.questions or DEFAULT_QUESTIONS,
+        seconds=args.time,
+        mode=mode,
+        seed=args.seed if args.seed is not None else random.randrange(RANDOM_SEEDS),
+    )
+    folder = data_dir(args.data_dir)
+    _remember(args, folder)
+    plain = args.plain or not (sys.stdin.isatty() and sys.stdout.isatty())
+    if plain:
+        from quiz.plain import run_plain
+
+        if not args.plain:
+            _warn("quiz: not a terminal, so playing in line mode (--plain)")
+        return run_plain(settings, player=args.player, folder=folder, warn=_warn)
+    from quiz.tui.app import run_app
+
+    pack_files = tuple(Path(spec) for spec in args.pack if Path(spec).is_file())
+    return run_app(folder, start=settings, player=args.player or "", extra_packs=pack_files)
+
+
+def _load_packs(args: argparse.Namespace) -> list[Pack] | None:
+    """The packs named with --pack, else every installed one; None after printing why not."""
+    from quiz.commands.common import open_library
+    from quiz.library import resolve_pack
+    from quiz.packs import load_pack
+    from quiz.paths import user_packs_dir
+    from quiz.problems import LoadError
+
+    library = open_library(args)
+    packs = []
+    try:
+        if args.pack:
+            packs = [resolve_pack(spec, library) for spec in args.pack]
+        else:
+            for problem in library.problems:
+                _warn(f"{problem} (pack skipped)")
+            packs = [load_pack(Path(summary.path)) for summary in library.packs]
+    except LoadError as error:
+        for problem in error.problems:
+            _warn(str(problem))
+        return None
+    if not packs:
+        _warn(
+            f"quiz: no packs installed; put pack files in {user_packs_dir(args.data_dir)} "
+            "or name one with --pack PATH"
+        )
+        return None
+    return packs
+
+
+def _remember(args: argparse.Namespace, folder: Path) -> None:
+    """Keep this round's choices for next time (the app's Home starts from them)."""
+    from dataclasses import replace
+
+    from quiz.session import Mode
+    from quiz.settings import load_settings, save_settings
+
+    remembered = load_settings(folder, _warn)
+    chosen = replace(
+        remembered,
+        packs=tuple(_remembered_pack(spec) for spec in args.pack),
+        questions=args.questions or remembered.questions,
+        seconds=args.time,
+        mode=Mode(args.mode),
+        player=args.player or remembered.player,
+    )
+    if chosen != remembered:
+        save_settings(folder, chosen, _warn)
+
+
+def _remembered_pack(spec: str) -> str:
+    """An installed id as given; a file as an absolute path, valid from any folder."""
+    path = Path(spec)
+    return str(path.resolve()) if path.is_file() else spec
+
+
+def _warn(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _usage_error(message: str) -> int:
+    print(f"quiz play: error: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _count(text: str) -> int:
+    value = _whole_number(text)
+    if value is None or value < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number from 1, not '{text}'")
+    return value
+
+
+def _seed(text: str) -> int:
+    value = _whole_number(text)
+    if value is None or not 0 <= value <= LARGEST_SEED:
+        raise argparse.ArgumentTypeError(
+            f"must be a whole number from 0 to {LARGEST_SEED}, not '{text}'"
+        )
+    return value
+
+
+def _whole_number(text: str) -> int | None:
+    text = text.strip()
+    if not text.isascii() or not text.isdigit() or len(text) > len(str(LARGEST_SEED)):
+        return None
+    return int(text)
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not 0 < value <= LONGEST_SECONDS:  # also refuses nan
+        raise argparse.ArgumentTypeError(
+            f"must be a number of seconds above 0 and at most {LONGEST_SECONDS:g}, not '{text}'"
+        )
+    return value
+
+
+def _player(text: str) -> str:
+    from quiz.scores import LONGEST_NAME, clean_player_name
+
+    name = clean_player_name(text)
+    if name is None:
+        raise argparse.ArgumentTypeError(f"must be 1 to {LONGEST_NAME} characters")
+    return name

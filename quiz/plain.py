@@ -1,0 +1,227 @@
+"""Line mode: a round as plain text on stdout, the answers as lines on stdin.
+
+For screen readers, dumb terminals and scripts. The same engine and scoring as the app;
+the timer is real, so an answer typed after the deadline counts as timed out.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TextIO
+
+from quiz.session import (
+    AnswerResult,
+    Clock,
+    InvalidAnswer,
+    Mode,
+    Outcome,
+    Phase,
+    Round,
+    RoundSettings,
+    Summary,
+)
+
+DEFAULT_PLAYER = "Player"
+STOPPED_BY_QUIT = "quit"
+STOPPED_BY_END_OF_INPUT = "end of input"
+SKIP_WORDS = ("s", "skip")
+QUIT_WORDS = ("q", "quit")
+HOW_TO_ANSWER = (
+    "Answer with the number or letter of a choice (1-6 or a-f), t or f for true or false,\n"
+    "or type the answer. Type s to skip a question and q to quit the round."
+)
+
+
+class Lines:
+    """The player's side of the conversation: lines out, lines in, None at end of input."""
+
+    def __init__(self, stdin: TextIO, stdout: TextIO) -> None:
+        self.stdin = stdin
+        self.stdout = stdout
+
+    def say(self, text: str = "") -> None:
+        self.stdout.write(text + "\n")
+
+    def ask(self, prompt: str) -> str | None:
+        self.stdout.write(prompt)
+        self.stdout.flush()
+        line = self.stdin.readline()
+        if not line:
+            self.say()
+            return None
+        return line.rstrip("\r\n")
+
+
+def introduce(game: Round, lines: Lines) -> None:
+    settings = game.settings
+    packs = ", ".join(f"{pack.title} ({pack.id})" for pack in settings.unique_packs())
+    if game.mode is Mode.PRACTICE:
+        timing = "no time limit"
+    else:
+        timing = f"{settings.seconds:g} seconds per question unless a pack sets its own"
+    count = "until the first miss" if game.mode is Mode.SUDDEN_DEATH else "questions"
+    lines.say(f"{game.mode.capitalize()} round: {game.total} {count}, {timing}.")
+    lines.say(f"Packs: {packs}")
+    lines.say(f"Seed {settings.seed} (play this round again with --seed {settings.seed})")
+    lines.say(HOW_TO_ANSWER)
+
+
+def play(game: Round, lines: Lines) -> str | None:
+    """Ask questions until the round ends; returns why it stopped early, None if it did not."""
+    while game.phase is not Phase.FINISHED:
+        if game.phase is Phase.REVIEWING:
+            game.advance()
+            continue
+        show_question(game, lines)
+        result = _read_answer(game, lines)
+        if isinstance(result, str):
+            game.quit()
+            return result
+        show_result(game, result, lines)
+    return None
+
+
+def show_question(game: Round, lines: Lines) -> None:
+    view = game.current
+    header = f"Question {view.number} of {game.total}"
+    if view.seconds is not None:
+        header += f", {view.seconds:g} seconds"
+    lines.say()
+    lines.say(f"{header}. Score {game.score}, streak {game.streak}.")
+    lines.say(view.prompt)
+    for index, choice in enumerate(view.choices):
+        lines.say(f"  {index + 1}) {choice}")
+
+
+def _read_answer(game: Round, lines: Lines) -> AnswerResult | str:
+    """The result of the player's answer, or why there is none (one of the STOPPED_BY_)."""
+    while True:
+        line = lines.ask("> ")
+        if line is None:
+            return STOPPED_BY_END_OF_INPUT
+        word = line.strip().lower()
+        if word in QUIT_WORDS:
+            return STOPPED_BY_QUIT
+        if word in SKIP_WORDS:
+            return game.skip()
+        try:
+            return game.answer(line)
+        except InvalidAnswer as error:
+            lines.say(f"Not an answer: {error} (s skips, q quits).")
+
+
+def show_result(game: Round, result: AnswerResult, lines: Lines) -> None:
+    if result.outcome is Outcome.CORRECT:
+        verdict = "Right!"
+        if result.points:
+            verdict += f" +{result.speed_points} points"
+            if result.streak_bonus:
+                verdict += f", +{result.streak_bonus} streak bonus"
+            verdict += "."
+    elif result.outcome is Outcome.WRONG:
+        verdict = f"Wrong: you answered {result.given}. The answer is {result.right_answer}."
+    elif result.outcome is Outcome.SKIPPED:
+        verdict = f"Skipped. The answer is {result.right_answer}."
+    else:
+        limit = result.view.seconds or 0
+        verdict = (
+            f"Time's up: {result.seconds_taken:.1f} of {limit:g} seconds had passed. "
+            f"The answer is {result.right_answer}."
+        )
+    lines.say(verdict)
+    if result.explain:
+        lines.say(f"Why: {result.explain}")
+    if result.evidence:
+        lines.say(f"Evidence: {result.evidence}")
+        if result.source:
+            lines.say(f"Source: {result.source}")
+
+
+def show_summary(summary: Summary, stopped_by: str | None, lines: Lines) -> None:
+    lines.say()
+    if stopped_by is None:
+        lines.say("Round over.")
+    else:
+        lines.say(
+            f"Round stopped ({stopped_by}) after {summary.played} of {summary.total} questions."
+        )
+    figures = [
+        f"Score {summary.score}.",
+        f"{summary.correct} of {summary.played} right ({summary.accuracy:.0%}).",
+        f"Best streak {summary.best_streak}.",
+    ]
+    if summary.average_seconds is not None:
+        figures.append(f"Average answer time {summary.average_seconds:.1f} seconds.")
+    lines.say(" ".join(figures))
+    for result in summary.results:
+        lines.say()
+        prompt = " ".join(result.view.prompt.split())
+        lines.say(f"{result.view.number}. {result.outcome}, {result.points} points: {prompt}")
+        given = result.given or "(no answer)"
+        lines.say(f"   You: {given}. Answer: {result.right_answer}.")
+
+
+def run_plain(
+    settings: RoundSettings,
+    *,
+    player: str | None,
+    folder: Path,
+    warn: Callable[[str], None],
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+    clock: Clock = time.monotonic,
+) -> int:
+    """Play one round in line mode and record it if it was played to its end."""
+    lines = Lines(stdin or _tolerant(sys.stdin), stdout or _tolerant(sys.stdout))
+    game = Round(settings, clock)
+    introduce(game, lines)
+    stopped_by = play(game, lines)
+    summary = game.summary()
+    show_summary(summary, stopped_by, lines)
+    lines.say()
+    if game.mode is Mode.PRACTICE:
+        lines.say("Practice rounds keep no high score.")
+    elif not summary.completed:
+        lines.say("Only finished rounds are recorded: this one was not.")
+    else:
+        record_round(game, player, folder, warn, lines)
+    return 0
+
+
+def record_round(
+    game: Round, player: str | None, folder: Path, warn: Callable[[str], None], lines: Lines
+) -> None:
+    """Keep the finished round in the high scores and say where it placed."""
+    from quiz.scores import ScoreStore, round_record
+
+    store = ScoreStore.open(folder, warn)
+    try:
+        name = player or store.last_player() or DEFAULT_PLAYER
+        record = round_record(game, name)
+        store.record(record)
+        if not store.saving:
+            return  # the store has already said, once, that scores are not being saved
+        board = store.leaderboard(record.board)
+        rank = next(
+            (
+                place
+                for place, entry in enumerate(board, start=1)
+                if (entry.player, entry.played_at) == (name, record.played_at)
+            ),
+            None,
+        )
+        placed = f" Number {rank} of the top {len(board)} for this round's packs." if rank else ""
+        lines.say(f"Recorded for {name}.{placed}")
+    finally:
+        store.close()
+
+
+def _tolerant(stream: TextIO) -> TextIO:
+    """The stream, replacing what it cannot encode or decode instead of failing mid-round."""
+    if isinstance(stream, io.TextIOWrapper):
+        stream.reconfigure(errors="replace")
+    return stream

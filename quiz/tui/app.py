@@ -1,0 +1,171 @@
+"""The Textual app: screens for Home, a round, results and high scores."""
+
+from __future__ import annotations
+
+import os
+import random
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from quiz.paths import data_dir
+from quiz.session import LARGEST_SEED, Clock, Round, RoundSettings
+from quiz.settings import load_settings, save_settings
+from quiz.tui.widgets import MIN_HEIGHT, MIN_WIDTH
+
+if TYPE_CHECKING:
+    from quiz.scores import ScoreStore
+
+EXIT_INTERRUPTED = 130
+# For the start-up benchmark: when set, the app writes the wall-clock time of its first
+# painted screen to this file and exits.
+FIRST_PAINT_FILE = "QUIZ_FIRST_PAINT_FILE"
+
+
+class QuizApp(App[None]):
+    CSS_PATH = "quiz.tcss"
+    TITLE = "quiz"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (MIN_WIDTH, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (MIN_HEIGHT, "-tall")]
+    BINDINGS = [
+        # Ctrl+C leaves cleanly, like Ctrl+Q, instead of Textual's copy-to-clipboard.
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
+        Binding("question_mark,f1", "help", "Help", key_display="?"),
+    ]
+
+    def __init__(
+        self,
+        folder: Path | None = None,
+        start: RoundSettings | None = None,
+        player: str = "",
+        extra_packs: tuple[Path, ...] = (),
+        clock: Clock = time.monotonic,
+        now: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        super().__init__()
+        self.folder = data_dir(folder)
+        self.start = start
+        self.extra_packs = extra_packs
+        self.clock = clock
+        self.now = now  # when a round is recorded; tests fix it
+        self.settings = load_settings(self.folder, self.warn)
+        self.player = player or self.settings.player
+        self._store: ScoreStore | None = None
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+
+    def warn(self, message: str) -> None:
+        self.notify(message, severity="warning", markup=False, timeout=8)
+
+    def on_mount(self) -> None:
+        if self.start is not None:
+            self.start_round(self.start)
+        else:
+            self.go_home()
+
+    def first_screen_painted(self) -> None:
+        report = os.environ.get(FIRST_PAINT_FILE)
+        if report:
+            Path(report).write_text(f"{time.time()!r}\n", encoding="utf-8")
+            self.exit()
+
+    def remember(self, **changes: object) -> None:
+        self.settings = replace(self.settings, **changes)  # type: ignore[arg-type]
+        save_settings(self.folder, self.settings, self.warn)
+
+    def watch_theme(self, theme: str) -> None:
+        if theme != self.settings.theme:
+            self.remember(theme=theme)
+
+    def start_round(self, settings: RoundSettings) -> None:
+        from quiz.tui.round_screen import RoundScreen
+
+        screen = RoundScreen(Round(settings, self.clock))
+        if self._on_game_screen():
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def play_again(self, settings: RoundSettings) -> None:
+        self.start_round(replace(settings, seed=random.randint(0, LARGEST_SEED)))
+
+    def show_results(self, round_: Round) -> None:
+        from quiz.tui.results import ResultsScreen
+
+        self.switch_screen(ResultsScreen(round_))
+
+    def go_home(self) -> None:
+        from quiz.tui.home import HomeScreen
+
+        while self._on_game_screen():
+            if len(self.screen_stack) <= 2:
+                self.switch_screen(HomeScreen())
+                return
+            self.pop_screen()
+        if not isinstance(self.screen, HomeScreen):
+            self.push_screen(HomeScreen())
+
+    def _on_game_screen(self) -> bool:
+        from quiz.tui.home import HomeScreen
+
+        return len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen)
+
+    @property
+    def store(self) -> ScoreStore:
+        from quiz.scores import ScoreStore
+
+        if self._store is None:
+            self._store = ScoreStore.open(self.folder, warn=self.warn)
+        return self._store
+
+    def action_help(self) -> None:
+        from quiz.tui.dialogs import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_high_scores(self) -> None:
+        from quiz.tui.scores_screen import HighScoresScreen
+
+        self.push_screen(HighScoresScreen(self.store))
+
+    def action_home(self) -> None:
+        self.go_home()
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Home", "Choose packs and start a new round", self.action_home)
+        yield SystemCommand(
+            "High scores", "The leaderboards of every board", self.action_high_scores
+        )
+        yield SystemCommand("Help", "Keys, modes and scoring", self.action_help)
+
+    def on_unmount(self) -> None:
+        if self._store is not None:
+            self._store.close()
+
+
+def run_app(
+    folder: Path | None = None,
+    start: RoundSettings | None = None,
+    player: str = "",
+    extra_packs: tuple[Path, ...] = (),
+) -> int:
+    """Run the game until the player quits; Ctrl+C or a closed terminal end it quietly."""
+    app = QuizApp(folder, start, player, extra_packs)
+    try:
+        app.run()
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    return app.return_code or 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(run_app())

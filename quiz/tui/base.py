@@ -1,0 +1,24 @@
+"""What every screen of the game shares: access to the app, and the too-small notice."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual.screen import Screen
+
+from quiz.tui.widgets import TooSmallNotice
+
+if TYPE_CHECKING:
+    from quiz.tui.app import QuizApp
+
+
+class GameScreen(Screen[None]):
+    @property
+    def game(self) -> QuizApp:
+        return cast("QuizApp", self.app)
+
+    def on_mount(self) -> None:
+        # Hidden by the stylesheet unless the terminal is below the minimum size.
+        self.mount(TooSmallNotice())
+        if len(self.app.screen_stack) <= 2:  # the default screen, then this one
+            self.call_after_refresh(self.game.first_screen_painted)

@@ -1,0 +1,141 @@
+"""Results: the round's numbers, a review of every question, and the leaderboard."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, DataTable, Footer, Static
+
+from quiz.plain import DEFAULT_PLAYER
+from quiz.scores import RoundRecord, round_record
+from quiz.session import Mode, Round, Summary
+from quiz.tui.base import GameScreen
+from quiz.tui.widgets import plain
+
+# Keeps the review's answer columns on screen at 60 columns.
+REVIEW_PROMPT_WIDTH = 24
+
+
+def shorten(text: str, width: int) -> str:
+    """One line of at most `width` characters, cut with an ellipsis."""
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: width - 1] + "…"
+
+
+def summary_line(summary: Summary) -> str:
+    parts = []
+    if summary.mode is not Mode.PRACTICE:
+        parts.append(f"Score {summary.score}")
+    parts.append(f"{summary.correct} of {summary.played} right ({summary.accuracy:.0%})")
+    if summary.average_seconds is not None:
+        parts.append(f"average {summary.average_seconds:.1f} s")
+    parts.append(f"best streak {summary.best_streak}")
+    return "  ·  ".join(parts)
+
+
+class ResultsScreen(GameScreen):
+    BINDINGS = [
+        Binding("p", "play_again", "Play again"),
+        Binding("h", "app.home", "Home"),
+    ]
+
+    def __init__(self, round_: Round) -> None:
+        super().__init__()
+        self.round = round_
+        self.summary = round_.summary()
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="results"):
+            title = "Round over" if self.summary.completed else "Round left early"
+            yield Static(title, id="results-title")
+            yield Static(summary_line(self.summary), id="results-numbers")
+            yield Static(id="recorded")
+            with Horizontal(id="results-buttons"):
+                yield Button("Play again", id="again", variant="primary", compact=True)
+                yield Button("Home", id="go-home", compact=True)
+            yield DataTable(id="review", zebra_stripes=True, cursor_type="row")
+            yield Static(id="board-title")
+            yield DataTable(id="leaderboard", cursor_type="row")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        review = self.query_one("#review", DataTable)
+        review.add_columns("#", "Question", "You", "Answer", "Points")
+        for result in self.summary.results:
+            review.add_row(
+                str(result.view.number),
+                Text(shorten(result.view.prompt, REVIEW_PROMPT_WIDTH)),
+                Text(result.given or f"({result.outcome})"),
+                Text(result.right_answer),
+                Text(str(result.points), style="green" if result.correct else "red"),
+            )
+        self.query_one("#leaderboard").display = False
+        self.query_one("#again", Button).focus()
+        self.record()
+
+    def record(self) -> None:
+        recorded = self.query_one("#recorded", Static)
+        if self.summary.mode is Mode.PRACTICE:
+            recorded.update("Practice rounds are not recorded.")
+            return
+        if not self.summary.completed:
+            recorded.update("Rounds left early are not recorded.")
+            return
+        from quiz.tui.dialogs import NameEntryScreen
+
+        store = self.game.store
+        prefill = self.game.player or DEFAULT_PLAYER
+        board = round_record(self.round, prefill, self.game.now()).board
+        if store.would_rank(board, self.summary.score):
+            self.app.push_screen(
+                NameEntryScreen(self.summary.score, prefill),
+                lambda name: self.save(name or prefill),
+            )
+        else:
+            self.save(prefill)
+
+    def save(self, player: str) -> None:
+        record = round_record(self.round, player, self.game.now())
+        self.game.store.record(record)
+        self.game.player = player
+        self.game.remember(player=player)
+        said = (
+            f"Recorded for {player}." if self.game.store.saving else "Scores are not being saved."
+        )
+        self.query_one("#recorded", Static).update(plain(said))
+        self.show_leaderboard(record)
+
+    def show_leaderboard(self, record: RoundRecord) -> None:
+        entries = self.game.store.leaderboard(record.board)
+        table = self.query_one("#leaderboard", DataTable)
+        table.clear(columns=True)
+        table.add_columns("Rank", "Player", "Score", "Right", "When")
+        highlight = None
+        for rank, entry in enumerate(entries, start=1):
+            mine = entry.played_at == record.played_at and entry.player == record.player
+            if mine:
+                highlight = rank - 1
+            style = "bold" if mine else ""
+            table.add_row(
+                Text(str(rank), style=style),
+                Text(entry.player, style=style),
+                Text(str(entry.score), style=style),
+                Text(f"{entry.correct}/{entry.questions}", style=style),
+                Text(entry.played_at.astimezone().strftime("%Y-%m-%d %H:%M"), style=style),
+            )
+        self.query_one("#board-title", Static).update("Leaderboard")
+        table.display = bool(entries)
+        if highlight is not None:
+            table.move_cursor(row=highlight)
+
+    @on(Button.Pressed, "#again")
+    def action_play_again(self) -> None:
+        self.game.play_again(self.round.settings)
+
+    @on(Button.Pressed, "#go-home")
+    def go_home(self) -> None:
+        self.game.go_home()

@@ -1,0 +1,227 @@
+"""The round: prompt, choices, countdown, and the evidence after each answer."""
+
+from __future__ import annotations
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Footer, Input, ProgressBar, Static
+
+from quiz.model import QuestionType
+from quiz.session import AnswerResult, InvalidAnswer, Mode, Outcome, Phase, Round
+from quiz.session.answers import LETTER_KEYS, NUMBER_KEYS
+from quiz.tui.base import GameScreen
+from quiz.tui.widgets import ChoiceRow, plain
+
+# Seconds a result stays on show in timed modes before the next question (skippable).
+FEEDBACK_SECONDS = 4.0
+TICK_SECONDS = 0.1
+
+VERDICTS = {
+    Outcome.CORRECT: "Correct!",
+    Outcome.WRONG: "Wrong.",
+    Outcome.SKIPPED: "Skipped.",
+    Outcome.TIMED_OUT: "Time's up.",
+}
+
+
+class RoundScreen(GameScreen):
+    BINDINGS = [
+        Binding("s", "skip", "Skip"),
+        Binding("enter,space", "next", "Next", show=False),
+        Binding("escape", "leave", "Leave"),
+    ]
+
+    def __init__(self, round_: Round) -> None:
+        super().__init__()
+        self.round = round_
+        self.clock = round_.clock
+        self._feedback_since: float | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="status")
+        with Horizontal(id="timer"):
+            yield ProgressBar(id="countdown", show_eta=False, show_percentage=False)
+            yield Static(id="seconds-left")
+        question = VerticalScroll(id="question")
+        # Not focusable, so a click on the prompt leaves the keys with the answer input.
+        question.can_focus = False
+        with question:
+            yield Static(id="prompt")
+            yield Vertical(id="choices")
+            yield Input(id="typed", placeholder="Type your answer, then Enter")
+            yield Static(id="hint")
+            with Vertical(id="feedback"):
+                yield Static(id="verdict")
+                yield Static(id="answers")
+                yield Static(id="explain")
+                yield Static(id="evidence")
+                yield Static(id="continue")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.show_question()
+        self.set_interval(TICK_SECONDS, self.tick)
+
+    def show_question(self) -> None:
+        view = self.round.current
+        self.set_class(False, "-reviewing")
+        self._feedback_since = None
+        self.query_one("#status", Static).update(self._status_line())
+        self.query_one("#prompt", Static).update(plain(view.prompt))
+        choices = self.query_one("#choices", Vertical)
+        choices.remove_children()
+        choices.mount_all(
+            ChoiceRow(index, f"{NUMBER_KEYS[index]}", text)
+            for index, text in enumerate(view.choices)
+        )
+        typed = self.query_one("#typed", Input)
+        typed.value = ""
+        typed.display = not view.choices
+        if view.choices:
+            self.set_focus(None)
+            keys = f"1-{len(view.choices)} or a-{LETTER_KEYS[len(view.choices) - 1]}"
+            hint = f"Press {keys}" + (", or t / f" if view.type is QuestionType.TRUEFALSE else "")
+        else:
+            typed.focus()
+            kind = "a number" if view.type is QuestionType.NUMBER else "your answer"
+            hint = f"Type {kind} and press Enter; Enter with nothing typed skips"
+        self.query_one("#hint", Static).update(hint)
+        timer = self.query_one("#timer", Horizontal)
+        timer.display = view.seconds is not None
+        if view.seconds is not None:
+            self.query_one("#countdown", ProgressBar).update(total=view.seconds)
+        self.update_countdown()
+        self.query_one("#question", VerticalScroll).scroll_home(animate=False)
+
+    def _status_line(self) -> Content:
+        round_ = self.round
+        view = round_.current
+        total = "∞" if round_.mode is Mode.SUDDEN_DEATH else str(round_.total)
+        parts = [f"Question {view.number} of {total}"]
+        if round_.mode is not Mode.PRACTICE:
+            parts += [f"Score {round_.score}", f"Streak {round_.streak}"]
+        else:
+            parts.append("Practice")
+        return Content("  ·  ".join(parts)) + Content("  ·  ") + plain(view.pack_title)
+
+    def update_countdown(self) -> None:
+        left = self.round.time_left()
+        if left is None:
+            return
+        self.query_one("#countdown", ProgressBar).update(progress=left)
+        self.query_one("#seconds-left", Static).update(f"{left:4.0f} s")
+        self.query_one("#timer", Horizontal).set_class(left <= 5, "-hurry")
+
+    def tick(self) -> None:
+        round_ = self.round
+        if round_.phase is Phase.ASKING:
+            result = round_.check_timeout()
+            if result is not None:
+                self.show_feedback(result)
+            else:
+                self.update_countdown()
+        elif (
+            round_.phase is Phase.REVIEWING
+            and round_.mode is not Mode.PRACTICE
+            and self._feedback_since is not None
+            and self.clock() - self._feedback_since >= FEEDBACK_SECONDS
+        ):
+            self.action_next()
+
+    def answer(self, response: str | int) -> None:
+        if self.round.phase is not Phase.ASKING:
+            return
+        try:
+            result = self.round.answer(response)
+        except InvalidAnswer as problem:
+            self.query_one("#hint", Static).update(plain(str(problem)))
+            return
+        self.show_feedback(result)
+
+    def show_feedback(self, result: AnswerResult) -> None:
+        self.set_class(True, "-reviewing")
+        self._feedback_since = self.clock()
+        self.query_one("#status", Static).update(self._status_line())
+        verdict = VERDICTS[result.outcome]
+        if result.correct and result.points:
+            verdict += f"  +{result.speed_points} points"
+            if result.streak_bonus:
+                verdict += f" (+{result.streak_bonus} streak bonus)"
+        verdict_widget = self.query_one("#verdict", Static)
+        verdict_widget.update(verdict)
+        verdict_widget.set_class(result.correct, "-correct")
+        verdict_widget.set_class(not result.correct, "-missed")
+        answers = Content("The answer: ") + plain(result.right_answer)
+        if result.given and not result.correct:
+            answers += Content("\nYou said: ") + plain(result.given)
+        self.query_one("#answers", Static).update(answers)
+        explain = self.query_one("#explain", Static)
+        explain.update(plain(result.explain))
+        explain.display = bool(result.explain)
+        evidence = self.query_one("#evidence", Static)
+        if result.evidence:
+            quote = Content("“") + plain(result.evidence) + Content("”")
+            if result.source:
+                quote += Content("\n— ") + plain(result.source)
+            evidence.update(quote)
+        evidence.display = bool(result.evidence)
+        last = self.round.over
+        follow = "see your results" if last else "the next question"
+        timed = "" if self.round.mode is Mode.PRACTICE else f" (or wait {FEEDBACK_SECONDS:.0f} s)"
+        self.query_one("#continue", Static).update(f"Press Enter for {follow}{timed}.")
+        self.set_focus(None)
+
+    def on_key(self, event: events.Key) -> None:
+        view = self.round.current
+        if self.round.phase is not Phase.ASKING or not view.choices or event.character is None:
+            return
+        key = event.character.lower()
+        keys = NUMBER_KEYS[: len(view.choices)] + LETTER_KEYS[: len(view.choices)]
+        if key in keys or (view.type is QuestionType.TRUEFALSE and key in "tf"):
+            event.stop()
+            self.answer(key)
+
+    @on(ChoiceRow.Picked)
+    def pick(self, message: ChoiceRow.Picked) -> None:
+        self.answer(message.index)
+
+    @on(Input.Submitted, "#typed")
+    def submit_typed(self, message: Input.Submitted) -> None:
+        if not message.value.strip():
+            self.action_skip()
+        else:
+            self.answer(message.value)
+
+    def action_skip(self) -> None:
+        if self.round.phase is Phase.ASKING:
+            self.show_feedback(self.round.skip())
+
+    def action_next(self) -> None:
+        if self.round.phase is not Phase.REVIEWING:
+            return
+        finishing = self.round.over
+        self.round.advance()
+        if finishing:
+            self.app.call_later(self.finish)
+        else:
+            self.show_question()
+
+    def finish(self) -> None:
+        self.game.show_results(self.round)
+
+    def action_leave(self) -> None:
+        from quiz.tui.dialogs import ConfirmScreen
+
+        def leave(confirmed: bool | None) -> None:
+            if confirmed:
+                self.round.quit()
+                self.finish()
+
+        self.app.push_screen(
+            ConfirmScreen("Leave this round? It will not be recorded.", "Leave", "Keep playing"),
+            leave,
+        )

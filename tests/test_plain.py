@@ -1,0 +1,183 @@
+"""Line mode: `quiz play --plain`, driven through a real process with piped input."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from quiz.packs import load_pack
+from quiz.plain import run_plain
+from quiz.scores import ScoreStore
+from quiz.session import Mode, QuestionView, RoundSettings
+from quiz.session.round import draw_questions
+from tests.sample_pack import PACK
+
+SEED = 7
+
+
+@pytest.fixture
+def pack_file(tmp_path: Path) -> Path:
+    path = tmp_path / "sample.yaml"
+    path.write_bytes(PACK)
+    return path
+
+
+def right_answer(view: QuestionView) -> str:
+    if view.choices:
+        return str(view.answer_index + 1)
+    return view.question.answer
+
+
+def wrong_answer(view: QuestionView) -> str:
+    if view.choices:
+        return str((view.answer_index + 1) % len(view.choices) + 1)
+    return "99" if view.question.answer != "99" else "98"
+
+
+def views(pack_file: Path, mode: Mode = Mode.CLASSIC) -> tuple[QuestionView, ...]:
+    pack = load_pack(pack_file)
+    return draw_questions(RoundSettings((pack,), questions=4, seconds=20, mode=mode, seed=SEED))
+
+
+def play(
+    pack_file: Path, data_dir: Path, answers: list[str], *extra: str
+) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "quiz", "play", "--plain", "--pack", str(pack_file)]
+    command += ["--seed", str(SEED), "--questions", "4", "--player", "Ada", *extra]
+    return subprocess.run(
+        command,
+        input="".join(f"{answer}\n" for answer in answers),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "QUIZ_DATA_DIR": str(data_dir)},
+    )
+
+
+def recorded_players(data_dir: Path) -> list[str]:
+    store = ScoreStore.open(data_dir, warn=pytest.fail)
+    try:
+        return [record.player for record in store.history()]
+    finally:
+        store.close()
+
+
+def test_a_round_answered_right_scores_and_is_recorded(pack_file: Path, data_dir: Path) -> None:
+    answers = [right_answer(view) for view in views(pack_file)]
+    played = play(pack_file, data_dir, answers)
+    assert played.returncode == 0, played.stderr
+    out = played.stdout
+    assert "Question 1 of 4" in out and "Question 4 of 4" in out
+    assert out.count("Right!") == 4
+    assert "Round over." in out
+    assert "4 of 4 right (100%)" in out
+    assert "Best streak 4" in out
+    assert "Recorded for Ada" in out
+    assert "Traceback" not in played.stderr
+    assert recorded_players(data_dir) == ["Ada"]
+
+
+def test_pack_text_is_printed_as_written_and_evidence_follows(
+    pack_file: Path, data_dir: Path
+) -> None:
+    answers = [right_answer(view) for view in views(pack_file)]
+    out = play(pack_file, data_dir, answers).stdout
+    assert "[bold]Type[/] [@click=app.quit]x[/] exactly" in out
+    assert "Evidence: Paris is the capital of France." in out
+    assert "Source: the test article" in out
+
+
+def test_wrong_and_skipped_answers_say_the_right_one(pack_file: Path, data_dir: Path) -> None:
+    drawn = views(pack_file)
+    answers = [wrong_answer(drawn[0]), "s", *(right_answer(view) for view in drawn[2:])]
+    out = play(pack_file, data_dir, answers).stdout
+    assert "Wrong: you answered" in out
+    assert "Skipped. The answer is" in out
+    assert "2 of 4 right (50%)" in out
+
+
+def test_end_of_input_ends_the_round_and_it_is_not_recorded(
+    pack_file: Path, data_dir: Path
+) -> None:
+    first = views(pack_file)[0]
+    played = play(pack_file, data_dir, [right_answer(first)])
+    assert played.returncode == 0
+    assert "Round stopped (end of input) after 1 of 4 questions." in played.stdout
+    assert "Only finished rounds are recorded" in played.stdout
+    assert "Traceback" not in played.stderr
+    assert recorded_players(data_dir) == []
+
+
+def test_quit_and_not_an_answer(pack_file: Path, data_dir: Path) -> None:
+    drawn = views(pack_file)
+    nonsense = "9" if drawn[0].choices else ""
+    out = play(pack_file, data_dir, [nonsense or "s", "q"]).stdout
+    if nonsense:
+        assert "Not an answer" in out
+    assert "Round stopped (quit)" in out
+
+
+def test_practice_is_never_recorded(pack_file: Path, data_dir: Path) -> None:
+    answers = [right_answer(view) for view in views(pack_file, Mode.PRACTICE)]
+    out = play(pack_file, data_dir, answers, "--mode", "practice").stdout
+    assert "Round over." in out
+    assert "Practice rounds keep no high score." in out
+    assert recorded_players(data_dir) == []
+
+
+def test_without_a_terminal_play_falls_back_to_line_mode(pack_file: Path, data_dir: Path) -> None:
+    command = [sys.executable, "-m", "quiz", "play", "--pack", str(pack_file), "--seed", "1"]
+    played = subprocess.run(
+        command,
+        input="",
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "QUIZ_DATA_DIR": str(data_dir)},
+    )
+    assert played.returncode == 0
+    assert "not a terminal, so playing in line mode" in played.stderr
+    assert "Question 1 of" in played.stdout
+
+
+class ClockedInput(io.StringIO):
+    """Answers that take the player `seconds` each to type, on a clock the test owns."""
+
+    def __init__(self, answers: list[str], seconds: float) -> None:
+        super().__init__("".join(f"{answer}\n" for answer in answers))
+        self.now = 0.0
+        self.seconds = seconds
+
+    def clock(self) -> float:
+        return self.now
+
+    def readline(self, size: int | None = -1) -> str:
+        self.now += self.seconds
+        return super().readline(size)
+
+
+def test_an_answer_after_the_deadline_counts_as_timed_out(pack_file: Path, data_dir: Path) -> None:
+    drawn = views(pack_file)
+    answers = ClockedInput([right_answer(view) for view in drawn], seconds=25)
+    out = io.StringIO()
+    settings = RoundSettings(
+        (load_pack(pack_file),), questions=4, seconds=20, mode=Mode.CLASSIC, seed=SEED
+    )
+    code = run_plain(
+        settings,
+        player="Ada",
+        folder=data_dir,
+        warn=print,
+        stdin=answers,
+        stdout=out,
+        clock=answers.clock,
+    )
+    assert code == 0
+    text = out.getvalue()
+    assert text.count("Time's up: 25.0 of 20 seconds had passed.") == 4
+    assert "Score 0." in text

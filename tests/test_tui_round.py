@@ -1,0 +1,217 @@
+"""Pilot tests: playing rounds in the Textual app, the way a player would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import DataTable, Input, Select, Static
+
+from quiz.session import Mode, Phase
+from quiz.tui.round_screen import FEEDBACK_SECONDS, RoundScreen
+from quiz.tui.widgets import ChoiceRow
+from tests.tui_helpers import make_app
+
+
+def text_of(screen: RoundScreen, selector: str) -> str:
+    return str(screen.query_one(selector, Static).render())
+
+
+def go_to_question(screen: RoundScreen, question_id: str) -> None:
+    """Skip ahead until the question with this id is asked (the seed fixes the order)."""
+    while screen.round.current.question.id != question_id:
+        screen.action_skip()
+        screen.action_next()
+
+
+async def test_answering_right_at_once_scores_1000(data_dir: Path) -> None:
+    app, _ = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, RoundScreen)
+        go_to_question(screen, "capital")
+        await pilot.pause()
+        view = screen.round.current
+        assert text_of(screen, "#prompt") == "What is the capital of France?"
+        rows = list(screen.query(ChoiceRow))
+        assert [str(row.render()).split(maxsplit=1)[1] for row in rows] == list(view.choices)
+        await pilot.press(str(view.answer_index + 1))
+        assert "Correct!  +1000 points" in text_of(screen, "#verdict")
+        assert "Paris is the capital of France." in text_of(screen, "#evidence")
+        assert "the test article" in text_of(screen, "#evidence")
+        assert screen.has_class("-reviewing")
+
+
+async def test_a_wrong_choice_shows_the_right_answer(data_dir: Path) -> None:
+    app, _ = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, RoundScreen)
+        go_to_question(screen, "capital")
+        await pilot.pause()
+        wrong = next(i for i in range(4) if i != screen.round.current.answer_index)
+        await pilot.press("abcd"[wrong])
+        assert text_of(screen, "#verdict") == "Wrong."
+        answers = text_of(screen, "#answers")
+        assert "The answer: Paris" in answers
+        assert f"You said: {screen.round.current.choices[wrong]}" in answers
+        assert screen.round.score == 0 and screen.round.streak == 0
+
+
+async def test_clicking_a_choice_answers(data_dir: Path) -> None:
+    app, _ = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, RoundScreen)
+        go_to_question(screen, "capital")
+        await pilot.pause()
+        right = screen.round.current.answer_index
+        await pilot.click(list(screen.query(ChoiceRow))[right])
+        assert text_of(screen, "#verdict").startswith("Correct!")
+
+
+async def test_time_runs_out_with_the_injected_clock(data_dir: Path) -> None:
+    app, clock = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, RoundScreen)
+        clock.now += 5
+        screen.tick()
+        assert text_of(screen, "#seconds-left").strip() == "15 s"
+        clock.now += 16
+        screen.tick()
+        await pilot.pause()
+        assert text_of(screen, "#verdict") == "Time's up."
+        first = screen.round.current.number
+        clock.now += FEEDBACK_SECONDS
+        screen.tick()
+        await pilot.pause()
+        assert screen.round.phase is Phase.ASKING
+        assert screen.round.current.number == first + 1
+
+
+async def test_typed_answers_and_markup_stay_plain_text(data_dir: Path) -> None:
+    app, _ = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, RoundScreen)
+        go_to_question(screen, "markup")
+        await pilot.pause()
+        assert text_of(screen, "#prompt") == "[bold]Type[/] [@click=app.quit]x[/] exactly"
+        await pilot.click("#prompt")
+        typed = screen.query_one("#typed", Input)
+        assert typed.has_focus
+        await pilot.press("[", "/", "]", "enter")
+        assert text_of(screen, "#verdict").startswith("Correct!")
+        assert text_of(screen, "#explain") == "[red]not red[/red]"
+        assert app.is_running
+
+
+async def test_skip_and_true_false_keys(data_dir: Path) -> None:
+    app, _ = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, RoundScreen)
+        go_to_question(screen, "truth")
+        await pilot.pause()
+        await pilot.press("f")
+        assert text_of(screen, "#verdict").startswith("Correct!")
+        await pilot.press("enter")
+        if screen.round.phase is Phase.ASKING and screen.round.current.choices:
+            await pilot.press("s")
+            assert text_of(screen, "#verdict") == "Skipped."
+
+
+async def test_leaving_asks_first_and_is_not_recorded(data_dir: Path) -> None:
+    app, _ = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("escape")
+        assert type(app.screen).__name__ == "ConfirmScreen"
+        await pilot.press("n")
+        assert isinstance(app.screen, RoundScreen)
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ResultsScreen"
+        assert "not recorded" in str(app.screen.query_one("#recorded", Static).render())
+
+
+async def test_practice_waits_for_the_player(data_dir: Path) -> None:
+    app, clock = make_app(data_dir, mode=Mode.PRACTICE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, RoundScreen)
+        assert not screen.query_one("#timer").display
+        await pilot.press("s") if screen.round.current.choices else screen.action_skip()
+        clock.now += 600
+        screen.tick()
+        assert screen.round.phase is Phase.REVIEWING
+        await pilot.press("enter")
+        assert screen.round.phase is Phase.ASKING
+
+
+async def test_help_opens_on_question_mark_and_f1(data_dir: Path) -> None:
+    app, _ = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, RoundScreen)
+        go_to_question(screen, "markup")
+        await pilot.pause()
+        await pilot.press("f1")  # in a typed answer, ? is a character of the answer
+        assert type(app.screen).__name__ == "HelpScreen"
+        await pilot.press("escape")
+        go_to_question(screen, "capital")
+        await pilot.pause()
+        await pilot.press("question_mark")
+        assert type(app.screen).__name__ == "HelpScreen"
+        await pilot.press("escape")
+        assert isinstance(app.screen, RoundScreen)
+
+
+async def test_too_small_terminal_says_so_and_recovers(data_dir: Path) -> None:
+    app, _ = make_app(data_dir)
+    async with app.run_test(size=(60, 20)) as pilot:
+        screen = app.screen
+        notice = screen.query_one("TooSmallNotice")
+        assert not notice.display or notice.region.height == 0 or not screen.has_class("-narrow")
+        await pilot.resize_terminal(50, 15)
+        await pilot.pause()
+        assert screen.has_class("-narrow") and screen.has_class("-short")
+        assert "This terminal is 50x15" in str(notice.render())
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert not screen.has_class("-narrow")
+        assert screen.query_one("#prompt").region.height > 0
+
+
+async def test_a_finished_round_is_recorded_and_shown_in_high_scores(data_dir: Path) -> None:
+    app, _ = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, RoundScreen)
+        while screen.round.phase is not Phase.FINISHED:
+            view = screen.round.current
+            screen.answer(view.answer_index if view.choices else view.question.answer)
+            screen.action_next()
+        await pilot.pause()
+        assert type(app.screen).__name__ == "NameEntryScreen"
+        name = app.screen.query_one("#name", Input)
+        name.value = "  [b]Zoë[/b]  "
+        await pilot.press("enter")
+        await pilot.pause()
+        results = app.screen
+        assert "Recorded for [b]Zoë[/b]." in str(results.query_one("#recorded", Static).render())
+        leaderboard = results.query_one("#leaderboard", DataTable)
+        assert [str(cell) for cell in leaderboard.get_row_at(0)][1:3] == [
+            "[b]Zoë[/b]",
+            "4600",
+        ]  # 4 x 1000 + streak bonuses 100 + 200 + 300
+        app.action_high_scores()
+        await pilot.pause()
+        table = app.screen.query_one("#scores-table", DataTable)
+        assert table.row_count == 1
+        assert "[b]Zoë[/b]" in [str(cell) for cell in table.get_row_at(0)]
+        app.screen.query_one("#mode", Select).value = "sudden-death"
+        await pilot.pause()
+        assert table.row_count == 0
+        assert "No rounds for this pack and mode" in str(
+            app.screen.query_one("#scores-empty", Static).render()
+        )
