@@ -18,6 +18,7 @@ COMMANDS = {
     "validate": "quiz.commands.validate",
     "packs": "quiz.commands.packs",
     "play": "quiz.commands.play",
+    "facts": "quiz.commands.facts",
 }
 
 EXIT_INTERRUPTED = 130

@@ -1,0 +1,48 @@
+"""quiz facts check [FILE...]: verify fact sheets against their articles."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from quiz.commands.common import EXIT_OK, EXIT_PROBLEMS, print_problems
+
+HELP = "check fact sheets: every quote in the article, every value in its quote"
+FACTS_SUFFIX = ".facts.yaml"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    check = actions.add_parser(
+        "check", help="verify fact sheets; prints path:line:col: message for each problem"
+    )
+    check.add_argument(
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="fact sheets (default: the shipped ones, seeds/*.facts.yaml)",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from quiz.facts.loader import load_fact_sheet
+    from quiz.paths import seeds_dir
+    from quiz.problems import LoadError, Problem
+
+    files = [Path(name) for name in args.files] or sorted(seeds_dir().glob("*" + FACTS_SUFFIX))
+    problems: list[Problem] = []
+    summaries: list[str] = []
+    for file in files:
+        try:
+            sheet = load_fact_sheet(file, display=str(file))
+        except LoadError as error:
+            problems.extend(error.problems)
+            continue
+        summaries.append(
+            f"{file}: ok, {len(sheet.facts)} facts about {len(sheet.entities)} entities, "
+            f"every quote found in {sheet.article_path.name}"
+        )
+    print_problems(problems)
+    for line in summaries:
+        print(line)
+    return EXIT_PROBLEMS if problems else EXIT_OK

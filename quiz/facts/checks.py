@@ -1,0 +1,101 @@
+"""Does the article say what the sheet says? Quotes, values, names and contradictions."""
+
+from __future__ import annotations
+
+from quiz.facts.model import CalendarDate, EntityRef, Fact, FactSheet, FactValue, Place
+from quiz.facts.values import dates_in, format_date, mentions, normalize_quote, numbers_in
+from quiz.problems import ProblemList
+
+# Long enough to recognise the quote in a message, short enough for one line.
+SHOWN_CHARS = 40
+
+
+def check_sheet(sheet: FactSheet, problems: ProblemList) -> None:
+    """Record every way the sheet disagrees with its article or with itself."""
+    article = normalize_quote(sheet.article)
+
+    def add(place: Place, message: str) -> None:
+        problems.add(place.line, place.column, message)
+
+    for entity in sheet.entities.values():
+        if not any(mentions(sheet.article, name) for name in (entity.name, *entity.aliases)):
+            add(entity.place, f"entity '{entity.key}': '{entity.name}' is not named in the article")
+    first_value: dict[tuple[str, str], Fact] = {}
+    seen: dict[tuple[str, str, FactValue], Fact] = {}
+    checked_quotes: set[tuple[int, int]] = set()
+    for fact in sheet.facts:
+        for quote in fact.evidence:
+            where = (quote.place.line, quote.place.column)
+            if where not in checked_quotes and normalize_quote(quote.text) not in article:
+                add(quote.place, _not_in_article(quote.text, article))
+            checked_quotes.add(where)
+        complaint = _unsupported(fact, sheet)
+        if complaint:
+            add(fact.value_place, complaint)
+        relation = sheet.relations[fact.relation]
+        again = seen.setdefault((fact.subject, fact.relation, fact.value), fact)
+        if again is not fact:
+            add(fact.value_place, f"repeats the fact at line {again.place.line}")
+            continue
+        if not relation.single_valued:
+            continue
+        first = first_value.setdefault((fact.subject, fact.relation), fact)
+        if first is not fact:
+            add(
+                fact.value_place,
+                f"contradicts line {first.place.line}: '{fact.relation}' of '{fact.subject}' "
+                f"has one value, already {describe(first.value, sheet)}",
+            )
+
+
+def describe(value: FactValue, sheet: FactSheet) -> str:
+    """A value as a person reads it: a date spelled out, an entity by its name."""
+    if isinstance(value, CalendarDate):
+        return format_date(value)
+    if isinstance(value, EntityRef):
+        return sheet.entities[value.key].name
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _unsupported(fact: Fact, sheet: FactSheet) -> str | None:
+    """Why no quote of the fact states its value, or None when one does."""
+    value = fact.value
+    quotes = [quote.text for quote in fact.evidence]
+    if isinstance(value, bool):
+        return None  # a yes or no is carried by the sentence as a whole
+    if isinstance(value, CalendarDate):
+        for quote in quotes:
+            for found, _, _ in dates_in(quote):
+                same_day = (found.month, found.day) == (value.month, value.day)
+                if same_day and (value.year is None or str(value.year) in quote):
+                    return None
+        return f"no quote of this fact gives the date {format_date(value)}"
+    if isinstance(value, int):
+        if any(value in numbers_in(quote) for quote in quotes):
+            return None
+        return f"no quote of this fact gives the number {value} (in digits or words)"
+    if isinstance(value, EntityRef):
+        entity = sheet.entities[value.key]
+        names = (entity.name, *entity.aliases)
+        if any(mentions(quote, name) for quote in quotes for name in names):
+            return None
+        return f"no quote of this fact names '{entity.name}' (or one of its 'also' names)"
+    if any(mentions(quote, value) for quote in quotes):
+        return None
+    return f"no quote of this fact contains '{value}'"
+
+
+def _not_in_article(quote: str, article: str) -> str:
+    """Say how far the quote matches, so the author can find the difference."""
+    words = normalize_quote(quote).split(" ")
+    matched = 0
+    while matched < len(words) and " ".join(words[: matched + 1]) in article:
+        matched += 1
+    if matched == 0:
+        return "quote is not in the article"
+    shown = " ".join(words[:matched])
+    if len(shown) > SHOWN_CHARS:
+        shown = "..." + shown[-SHOWN_CHARS:]
+    return f"quote is not in the article (it matches up to '{shown}')"

@@ -1,0 +1,152 @@
+"""Values as written in fact sheets and articles: dates, whole numbers, names in quotes."""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+
+from quiz.facts.model import CalendarDate
+from quiz.text import normalize_answer
+
+MONTHS = tuple(calendar.month_name)[1:]
+# A leap year, so that February 29 exists when the article gives no year.
+_ANY_YEAR = 2000
+
+_MONTH_NAMES = {name.lower(): number for number, name in enumerate(MONTHS, start=1)}
+_MONTH_NAMES.update({name[:3].lower(): number for number, name in enumerate(MONTHS, start=1)})
+_MONTH_NAMES["sept"] = 9
+_MONTH = "(" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")\.?"
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?:,?\s+(\d{4}))?"
+_MONTH_DAY = re.compile(rf"\b{_MONTH}\s+{_DAY}\b{_YEAR}", re.IGNORECASE)
+_DAY_MONTH = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?![a-z]){_YEAR}", re.IGNORECASE)
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+_UNITS = [
+    *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+    *("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"),
+    *("eighteen", "nineteen"),
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_IRREGULAR_ORDINALS = {
+    "one": "first",
+    "two": "second",
+    "three": "third",
+    "five": "fifth",
+    "eight": "eighth",
+    "nine": "ninth",
+    "twelve": "twelfth",
+}
+_NUMBER_WORDS = {word: value for value, word in enumerate(_UNITS)}
+_NUMBER_WORDS.update({word: 20 + 10 * index for index, word in enumerate(_TENS)})
+for _word, _value in list(_NUMBER_WORDS.items()):
+    _regular = _word[:-1] + "ieth" if _word.endswith("y") else _word + "th"
+    _NUMBER_WORDS[_IRREGULAR_ORDINALS.get(_word, _regular)] = _value
+_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+_QUOTE_MARKS = str.maketrans("‘’‚‛′“”„‟″", '\'\'\'\'""""""')
+_SPACES = re.compile(r"\s+")
+
+
+def parse_date(text: str) -> CalendarDate | None:
+    """A date such as "January 8", "8 January 2026", "March 1, 2026" or "2026-03-01"."""
+    text = text.strip()
+    found = next((d for d in dates_in(text) if _spans_all(text, d)), None)
+    return found[0] if found else None
+
+
+def _spans_all(text: str, found: tuple[CalendarDate, int, int]) -> bool:
+    return found[1] == 0 and found[2] == len(text)
+
+
+def dates_in(text: str) -> list[tuple[CalendarDate, int, int]]:
+    """Every valid date written in ``text``, with where it starts and ends."""
+    found = []
+    for pattern, order in ((_MONTH_DAY, "md"), (_DAY_MONTH, "dm"), (_ISO, "iso")):
+        for match in pattern.finditer(text):
+            year: int | None
+            if order == "iso":
+                year, month, day = (int(group) for group in match.groups())
+            else:
+                month_text, day_text = match.group(1, 2) if order == "md" else match.group(2, 1)
+                month, day = _MONTH_NAMES[month_text.lower()], int(day_text)
+                year = int(match.group(3)) if match.group(3) else None
+            date = CalendarDate(year, month, day)
+            if is_valid(date):
+                found.append((date, match.start(), match.end()))
+    return found
+
+
+def is_valid(date: CalendarDate) -> bool:
+    try:
+        as_datetime(date)
+    except ValueError:
+        return False
+    return True
+
+
+def as_datetime(date: CalendarDate) -> datetime.date:
+    return datetime.date(date.year or _ANY_YEAR, date.month, date.day)
+
+
+def from_datetime(value: datetime.date, with_year: bool) -> CalendarDate:
+    return CalendarDate(value.year if with_year else None, value.month, value.day)
+
+
+def format_date(date: CalendarDate) -> str:
+    text = f"{MONTHS[date.month - 1]} {date.day}"
+    return f"{text}, {date.year}" if date.year is not None else text
+
+
+def date_spellings(date: CalendarDate) -> tuple[str, ...]:
+    """Other ways a player may type the date (the first spelling is ``format_date``)."""
+    month = MONTHS[date.month - 1]
+    year = f" {date.year}" if date.year is not None else ""
+    spellings = [f"{date.day} {month}{year}", f"{month[:3]} {date.day}{year}"]
+    if date.year is not None:
+        spellings += [
+            f"{month} {date.day} {date.year}",
+            f"{date.year}-{date.month:02}-{date.day:02}",
+        ]
+    return tuple(spellings)
+
+
+def parse_integer(text: str) -> int | None:
+    """A whole number of 0 or more in digits ("1,000" too); None for anything else."""
+    text = text.strip()
+    if not _DIGITS.fullmatch(text) or len(text) > 20:
+        return None
+    return int(text.replace(",", ""))
+
+
+def numbers_in(text: str) -> set[int]:
+    """Every whole number written in ``text``: digits, and words such as "six" or "sixth"."""
+    found = {int(match.group().replace(",", "")) for match in _DIGITS.finditer(text)}
+    for match in _WORD.finditer(text.lower()):
+        parts = match.group().split("-")
+        # "twenty-six" is one number; "six-episode" is a number and a word.
+        if (
+            len(parts) == 2
+            and parts[0] in _TENS
+            and _NUMBER_WORDS.get(parts[1], 10) in range(1, 10)
+        ):
+            found.add(_NUMBER_WORDS[parts[0]] + _NUMBER_WORDS[parts[1]])
+            continue
+        found.update(_NUMBER_WORDS[part] for part in parts if part in _NUMBER_WORDS)
+    return found
+
+
+def normalize_quote(text: str) -> str:
+    """The form in which a quote is looked for in its article: any quote style, any spacing."""
+    return _SPACES.sub(" ", text.translate(_QUOTE_MARKS)).strip()
+
+
+def mentions(text: str, name: str) -> bool:
+    """Whether ``text`` names ``name`` as whole words, ignoring case, accents and quote style."""
+    wanted = normalize_answer(normalize_quote(name))
+    if not wanted:
+        return False
+    haystack = normalize_answer(normalize_quote(text))
+    pattern = rf"(?<!\w){re.escape(wanted)}(?!\w)"
+    return re.search(pattern, haystack) is not None
