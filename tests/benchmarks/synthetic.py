@@ -122,7 +122,7 @@ def _question(rng: random.Random, number: int) -> Question:
         difficulty=rng.choice(list(Difficulty)),
         tags=(rng.choice(WORDS),),
         explain=f"The {_phrase(rng, 6)}.",
-        evidence=f"{_phrase(rng, 8).capitalize()}.",
+        evidence=f"{_phrase(rng, 5).capitalize()}.",
     )
 
 
