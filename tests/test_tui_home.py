@@ -1,0 +1,97 @@
+"""Home: the installed packs, the round's settings, Start, and what is remembered."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, Select, SelectionList
+
+from quiz.session import Mode
+from quiz.settings import load_settings
+from quiz.tui.home import HomeScreen
+from quiz.tui.round_screen import RoundScreen
+from tests.sample_pack import PACK
+from tests.tui_helpers import make_app
+
+
+@pytest.fixture(autouse=True)
+def installed_sample(data_dir: Path) -> None:
+    (data_dir / "packs").mkdir(parents=True, exist_ok=True)
+    (data_dir / "packs" / "sample.yaml").write_bytes(PACK)
+
+
+async def test_home_lists_packs_and_starts_the_round_chosen(data_dir: Path) -> None:
+    app, _ = make_app(data_dir, start=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        packs = home.query_one("#packs", SelectionList)
+        labels = [str(packs.get_option_at_index(i).prompt) for i in range(packs.option_count)]
+        assert any(label.startswith("Test pack") and "4 questions" in label for label in labels)
+        packs.deselect_all()
+        packs.select("test-pack")
+        home.query_one("#questions", Input).value = "3"
+        home.query_one("#seconds", Input).value = "12.5"
+        home.query_one("#mode", Select).value = Mode.SUDDEN_DEATH
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, RoundScreen)
+        assert screen.round.mode is Mode.SUDDEN_DEATH
+        assert screen.round.current.seconds == 12.5
+        remembered = load_settings(data_dir, pytest.fail)
+        assert (remembered.packs, remembered.questions, remembered.seconds) == (
+            ("test-pack",),
+            3,
+            12.5,
+        )
+        assert remembered.mode is Mode.SUDDEN_DEATH
+
+    again, _ = make_app(data_dir, start=False)
+    async with again.run_test(size=(80, 24)):
+        home = again.screen
+        assert home.query_one("#questions", Input).value == "3"
+        assert home.query_one("#seconds", Input).value == "12.5"
+        assert home.query_one("#mode", Select).value == Mode.SUDDEN_DEATH
+        assert home.query_one("#packs", SelectionList).selected == ["test-pack"]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "complaint"),
+    [
+        ("#questions", "0", "Questions: a whole number from 1"),
+        ("#seconds", "0", "Seconds per question: above 0"),
+    ],
+)
+async def test_bad_settings_are_refused_with_what_to_fix(
+    data_dir: Path, field: str, value: str, complaint: str
+) -> None:
+    app, _ = make_app(data_dir, start=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        home = app.screen
+        home.query_one(field, Input).value = value
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert any(complaint in str(note.message) for note in app._notifications)
+
+
+async def test_no_pack_chosen_is_refused(data_dir: Path) -> None:
+    app, _ = make_app(data_dir, start=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.screen.query_one("#packs", SelectionList).deselect_all()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert any("Choose at least one pack" in str(n.message) for n in app._notifications)
+
+
+async def test_the_theme_chosen_is_remembered(data_dir: Path) -> None:
+    app, _ = make_app(data_dir, start=False)
+    async with app.run_test(size=(80, 24)):
+        app.theme = "nord"
+    assert load_settings(data_dir, pytest.fail).theme == "nord"
+    again, _ = make_app(data_dir, start=False)
+    async with again.run_test(size=(80, 24)):
+        assert again.theme == "nord"
