@@ -19,6 +19,7 @@ COMMANDS = {
     "packs": "quiz.commands.packs",
     "play": "quiz.commands.play",
     "facts": "quiz.commands.facts",
+    "import": "quiz.commands.import_",
 }
 
 EXIT_INTERRUPTED = 130

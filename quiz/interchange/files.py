@@ -1,0 +1,92 @@
+"""Reading the files importers take in, and writing packs and exports without losing anything."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from contextlib import suppress
+from pathlib import Path
+
+from quiz.library import installed_library
+from quiz.packs import load_pack_bytes
+from quiz.paths import user_packs_dir
+from quiz.problems import LoadError, Problem
+from quiz.yamlread import MAX_FILE_BYTES
+
+
+def describe(problem: Problem) -> str:
+    """``path:line:col: message``, or ``path:line: message`` for formats without columns."""
+    if problem.column:
+        return str(problem)
+    return f"{problem.path}:{problem.line}: {problem.message}"
+
+
+def fail(path: str, line: int, message: str) -> LoadError:
+    return LoadError([Problem(path, line, 0, message)])
+
+
+def read_source(path: Path) -> str:
+    """The file's text, decoded as UTF-8 (a byte order mark is fine); LoadError otherwise."""
+    shown = str(path)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        raise fail(shown, 1, f"cannot read file: {error.strerror}") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise fail(shown, 1, f"file is larger than the {MAX_FILE_BYTES // 2**20} MiB limit")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        message = f"not UTF-8 text (byte 0x{data[error.start]:02x}); save the file as UTF-8"
+        raise fail(shown, line, message) from None
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise fail(shown, 1, "file is empty")
+    return text
+
+
+def pack_destination(pack_id: str, out: str | None, data_dir: str | None) -> Path:
+    return Path(out) if out else user_packs_dir(data_dir) / f"{pack_id}.yaml"
+
+
+def save_pack_text(
+    text: str, destination: Path, force: bool, data_dir: str | None, check_id: bool
+) -> None:
+    """Write a pack that loads and, with ``check_id``, whose id no other installed pack uses.
+
+    Raises LoadError, having written nothing, when the pack would not load, when its id is
+    taken (``check_id``), or when ``destination`` exists and ``force`` is not given.
+    """
+    shown = str(destination)
+    pack = load_pack_bytes(text.encode("utf-8"), display=shown)
+    if check_id:
+        other = installed_library(Path(data_dir) if data_dir else None).by_id(pack.id)
+        if other is not None and Path(other.path).resolve() != destination.resolve():
+            message = f"pack id '{pack.id}' is already used by {other.path}; choose another id"
+            raise fail(shown, 1, message)
+    if destination.exists() and not force:
+        raise fail(shown, 1, "already exists; add --force to replace it")
+    try:
+        write_text(destination, text, force)
+    except FileExistsError:
+        raise fail(shown, 1, "already exists; add --force to replace it") from None
+    except OSError as error:
+        raise fail(shown, 1, f"cannot write file: {error.strerror}") from None
+
+
+def write_text(path: Path, text: str, force: bool) -> None:
+    """Write all of ``text`` or nothing; never replace an existing file unless ``force``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+        if force:
+            os.replace(temporary, path)
+        else:
+            os.link(temporary, path)  # unlike a rename, refuses to replace a file made meanwhile
+    finally:
+        with suppress(FileNotFoundError):
+            os.unlink(temporary)

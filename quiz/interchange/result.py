@@ -1,0 +1,119 @@
+"""What an importer or exporter hands back: the questions taken, and what was left out and why."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
+
+from quiz.model import Pack, Question
+from quiz.packdump import dump_pack_yaml
+from quiz.packs import QUESTION_ID, load_pack_bytes
+from quiz.problems import LoadError, ProblemList
+
+# A question id may be longer, but a readable id is short.
+MAX_ID_CHARS = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A question skipped or worth a second look, at its line in the source file."""
+
+    line: int
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Imported:
+    questions: tuple[Question, ...]
+    skipped: tuple[Note, ...] = ()
+    warnings: tuple[Note, ...] = ()
+    # Pack fields the source file names, used unless the player gives their own.
+    title: str = ""
+    description: str = ""
+    author: str = ""
+    time: Decimal | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Exported:
+    text: str
+    # Questions the format cannot express, by question id.
+    left_out: tuple[tuple[str, str], ...] = ()
+
+
+def slugify(text: str) -> str:
+    """Lower-case ASCII words joined by '-': a valid pack id or question id, or ''."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:MAX_ID_CHARS].rstrip("-")
+
+
+def rule_broken(question: Question) -> str | None:
+    """Why the pack loader would refuse this question, or None: its rules, not a copy of them."""
+    probe = Pack(id="probe", title="probe", version=1, questions=(question,))
+    try:
+        load_pack_bytes(dump_pack_yaml(probe).encode("utf-8"))
+    except LoadError as error:
+        return "; ".join(problem.message for problem in error.problems)
+    return None
+
+
+class Collector:
+    """Gathers the questions of one file as an importer reads it.
+
+    Each question is checked against the pack rules as it is added, so one bad question
+    is skipped with its reason while the rest are taken; malformed input is an error.
+    """
+
+    def __init__(self, path: str) -> None:
+        self.problems = ProblemList(path)
+        self.questions: list[Question] = []
+        self.skipped: list[Note] = []
+        self.warnings: list[Note] = []
+        self._ids: set[str] = set()
+
+    def error(self, line: int, message: str, column: int = 0) -> None:
+        """Malformed input: nothing will be written. Column 0 means the format has none."""
+        self.problems.add(line, column, message)
+
+    def skip(self, line: int, reason: str) -> None:
+        self.skipped.append(Note(line, reason))
+
+    def warn(self, line: int, message: str) -> None:
+        self.warnings.append(Note(line, message))
+
+    def add(self, line: int, question: Question, name: str = "") -> None:
+        """Take ``question`` (its id is chosen here, from ``name`` when it makes one)."""
+        question = dataclasses.replace(question, id=self._unique_id(name), line=line)
+        reason = rule_broken(question)
+        if reason is not None:
+            self.skip(line, reason)
+            return
+        self._ids.add(question.id)
+        self.questions.append(question)
+
+    def finish(
+        self, title: str = "", description: str = "", author: str = "", time: Decimal | None = None
+    ) -> Imported:
+        """The result; raises LoadError when any input was malformed."""
+        self.problems.raise_if_any()
+        return Imported(
+            questions=tuple(self.questions),
+            skipped=tuple(self.skipped),
+            warnings=tuple(self.warnings),
+            title=title,
+            description=description,
+            author=author,
+            time=time,
+        )
+
+    def _unique_id(self, name: str) -> str:
+        base = name if name and QUESTION_ID.fullmatch(name) else slugify(name)
+        base = base or f"q{len(self.questions) + 1}"
+        candidate, counter = base, 2
+        while candidate in self._ids:
+            candidate, counter = f"{base}-{counter}", counter + 1
+        return candidate

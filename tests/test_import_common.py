@@ -1,0 +1,171 @@
+"""What every `quiz import` shares: where the pack goes, what it refuses, what it reports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quiz.cli import main
+from quiz.interchange import guess_format
+from quiz.interchange.result import Collector, slugify
+from quiz.model import Pack, Question, QuestionType
+from quiz.packs import load_pack
+
+DATA = Path(__file__).resolve().parent / "data" / "import"
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def import_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, fmt: str, source: Path, *extra: str
+) -> tuple[Pack, str]:
+    """Import ``source`` to a file under tmp_path; the pack as the game loads it, and stdout."""
+    out = tmp_path / "out" / f"{source.stem}.yaml"
+    code, stdout, stderr = run_cli(capsys, "import", fmt, str(source), "--out", str(out), *extra)
+    assert (code, stderr) == (0, ""), stderr
+    assert run_cli(capsys, "validate", str(out))[0] == 0
+    return load_pack(out), stdout
+
+
+def import_fails(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, fmt: str, text: str, name: str = "bad"
+) -> str:
+    """Import ``text`` expecting failure: the error output, having checked nothing was written."""
+    source = tmp_path / name
+    source.write_text(text, encoding="utf-8")
+    out = tmp_path / "out.yaml"
+    code, _, stderr = run_cli(capsys, "import", fmt, str(source), "--out", str(out))
+    assert code == 1
+    assert not out.exists()
+    assert stderr.startswith(f"{source}:")
+    return stderr
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+GIFT_ONE = "::capital:: What is the capital of France? {=Paris ~Lyon ~Nice}\n"
+
+
+def test_import_goes_to_the_user_packs_folder_and_the_game_lists_it(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = write(tmp_path, "My Questions.gift", GIFT_ONE)
+    code, out, _ = run_cli(capsys, "import", "gift", str(source))
+    destination = data_dir / "packs" / "my-questions.yaml"
+    assert code == 0
+    assert f"Imported 1 questions: {destination}" in out
+    pack = load_pack(destination)
+    assert (pack.id, pack.title, pack.source) == ("my-questions", "My Questions", source.name)
+    code, out, _ = run_cli(capsys, "packs")
+    assert "my-questions" in out and code == 0
+
+
+def test_id_and_title_options(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = write(tmp_path, "q.gift", GIFT_ONE)
+    pack, _ = import_file(capsys, tmp_path, "gift", source, "--id", "geo", "--title", "Geography")
+    assert (pack.id, pack.title) == ("geo", "Geography")
+
+
+def test_a_bad_id_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = write(tmp_path, "q.gift", GIFT_ONE)
+    code, out, _ = run_cli(capsys, "import", "gift", str(source), "--id", "Not An Id")
+    assert code == 1 and "--id 'Not An Id' must be lower-case" in out
+
+
+def test_never_overwrites_without_force(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = write(tmp_path, "geo.gift", GIFT_ONE)
+    assert run_cli(capsys, "import", "gift", str(source))[0] == 0
+    destination = data_dir / "packs" / "geo.yaml"
+    destination.write_text(destination.read_text() + "# my own edit\n")
+    code, _, err = run_cli(capsys, "import", "gift", str(source))
+    assert code == 1
+    assert err == f"{destination}:1: already exists; add --force to replace it\n"
+    assert destination.read_text().endswith("# my own edit\n")
+    assert run_cli(capsys, "import", "gift", str(source), "--force")[0] == 0
+    assert not destination.read_text().endswith("# my own edit\n")
+    assert [p.name for p in destination.parent.iterdir()] == ["geo.yaml"]  # no temporary left
+
+
+def test_an_id_used_by_another_installed_pack_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = write(tmp_path, "q.gift", GIFT_ONE)
+    code, _, err = run_cli(capsys, "import", "gift", str(source), "--id", "tv-classics")
+    assert code == 1
+    assert "pack id 'tv-classics' is already used by" in err and "tv-classics.yaml" in err
+
+
+def test_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "nope.json"
+    code, _, err = run_cli(capsys, "import", "opentdb", str(missing))
+    assert (code, err) == (1, f"{missing}:1: cannot read file: No such file or directory\n")
+
+
+@pytest.mark.parametrize("fmt", ["opentdb", "red", "csv", "anki", "gift"])
+def test_empty_file(fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert import_fails(capsys, tmp_path, fmt, "  \n\n").endswith(":1: file is empty\n")
+
+
+@pytest.mark.parametrize("fmt", ["opentdb", "red", "csv", "anki", "gift"])
+def test_not_utf8(fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "latin1"
+    source.write_bytes("question,answer\nCafé?,oui\n".encode("latin-1"))
+    code, _, err = run_cli(capsys, "import", fmt, str(source), "--out", str(tmp_path / "o.yaml"))
+    assert code == 1
+    assert err == f"{source}:2: not UTF-8 text (byte 0xe9); save the file as UTF-8\n"
+
+
+def test_a_file_of_another_format_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    err = import_fails(capsys, tmp_path, "opentdb", GIFT_ONE, name="q.gift")
+    assert "malformed JSON" in err
+    assert "this looks like a gift file: try `quiz import gift" in err
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('{"response_code": 0, "results": []}', "opentdb"),
+        ("#separator:tab\nfront\tback\n", "anki"),
+        (GIFT_ONE, "gift"),
+        ("Question?{T}", "gift"),
+        ("AUTHOR: me\nWhat is 2+2?:\n- 4\n", "red"),
+        ("front\tback\n", "anki"),
+        ("question,answer\n", "csv"),
+        ("just words", None),
+    ],
+)
+def test_guess_format(text: str, expected: str | None) -> None:
+    assert guess_format(text) == expected
+
+
+def test_slugify() -> None:
+    assert slugify("Café — Crème_brûlée 2!") == "cafe-creme-brulee-2"
+    assert slugify("¿?") == ""
+
+
+def test_collector_gives_unique_ids_and_skips_what_the_loader_refuses() -> None:
+    found = Collector("f")
+    choice = Question(id="", type=QuestionType.CHOICE, prompt="P", answer="A", wrong=("B",))
+    found.add(3, choice, name="Same Name")
+    found.add(4, choice, name="Same Name")
+    found.add(5, choice)
+    found.add(6, Question(id="", type=QuestionType.CHOICE, prompt="P", answer="A", wrong=("a",)))
+    result = found.finish()
+    assert [q.id for q in result.questions] == ["same-name", "same-name-2", "q3"]
+    assert [q.line for q in result.questions] == [3, 4, 5]
+    assert [(n.line, n.message) for n in result.skipped] == [
+        (6, "'a' in 'wrong' repeats the answer")
+    ]
