@@ -90,7 +90,7 @@ class ResultsScreen(GameScreen):
         from quiz.tui.dialogs import NameEntryScreen
 
         store = self.game.store
-        prefill = self.game.player or DEFAULT_PLAYER
+        prefill = self.game.player or store.last_player() or DEFAULT_PLAYER
         board = round_record(self.round, prefill, self.game.now()).board
         if store.would_rank(board, self.summary.score):
             self.app.push_screen(

@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import DataTable, Footer, Select, Static
 
+from quiz.session import Mode
 from quiz.tui.base import GameScreen
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ class HighScoresScreen(GameScreen):
         with VerticalScroll(id="high-scores"):
             yield Static("High scores", id="scores-title")
             packs = sorted({packs_label(board) for board in self.all_boards})
-            modes = sorted({str(board.mode) for board in self.all_boards})
+            modes = [str(mode) for mode in Mode if mode is not Mode.PRACTICE]  # never recorded
             with Horizontal(id="scores-filters"):
                 yield Select([(label, label) for label in packs], id="pack", prompt="Every pack")
                 yield Select([(mode, mode) for mode in modes], id="mode", prompt="Every mode")
