@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import random
 import time
 from collections.abc import Callable, Iterable
@@ -24,9 +23,6 @@ if TYPE_CHECKING:
     from quiz.scores import ScoreStore
 
 EXIT_INTERRUPTED = 130
-# For the start-up benchmark: when set, the app writes the wall-clock time of its first
-# painted screen to this file and exits.
-FIRST_PAINT_FILE = "QUIZ_FIRST_PAINT_FILE"
 
 
 class QuizApp(App[None]):
@@ -69,12 +65,6 @@ class QuizApp(App[None]):
             self.start_round(self.start)
         else:
             self.go_home()
-
-    def first_screen_painted(self) -> None:
-        report = os.environ.get(FIRST_PAINT_FILE)
-        if report:
-            Path(report).write_text(f"{time.time()!r}\n", encoding="utf-8")
-            self.exit()
 
     def remember(self, **changes: object) -> None:
         self.settings = replace(self.settings, **changes)  # type: ignore[arg-type]

@@ -20,5 +20,3 @@ class GameScreen(Screen[None]):
     def on_mount(self) -> None:
         # Hidden by the stylesheet unless the terminal is below the minimum size.
         self.mount(TooSmallNotice())
-        if len(self.app.screen_stack) <= 2:  # the default screen, then this one
-            self.call_after_refresh(self.game.first_screen_painted)
