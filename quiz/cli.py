@@ -19,6 +19,7 @@ COMMANDS = {
     "packs": "quiz.commands.packs",
     "play": "quiz.commands.play",
     "facts": "quiz.commands.facts",
+    "generate": "quiz.commands.generate",
     "import": "quiz.commands.import_",
 }
 

@@ -8,7 +8,6 @@ from pathlib import Path
 from quiz.commands.common import EXIT_OK, EXIT_PROBLEMS, print_problems
 
 HELP = "check fact sheets: every quote in the article, every value in its quote"
-FACTS_SUFFIX = ".facts.yaml"
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -25,11 +24,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quiz.facts.loader import load_fact_sheet
-    from quiz.paths import seeds_dir
+    from quiz.facts.loader import load_fact_sheet, shipped_fact_sheets
     from quiz.problems import LoadError, Problem
 
-    files = [Path(name) for name in args.files] or sorted(seeds_dir().glob("*" + FACTS_SUFFIX))
+    files = [Path(name) for name in args.files] or shipped_fact_sheets()
     problems: list[Problem] = []
     summaries: list[str] = []
     for file in files:

@@ -20,6 +20,7 @@ def check_sheet(sheet: FactSheet, problems: ProblemList) -> None:
     for entity in sheet.entities.values():
         if not any(mentions(sheet.article, name) for name in (entity.name, *entity.aliases)):
             add(entity.place, f"entity '{entity.key}': '{entity.name}' is not named in the article")
+    _check_phrasings(sheet, problems)
     first_value: dict[tuple[str, str], Fact] = {}
     seen: dict[tuple[str, str, FactValue], Fact] = {}
     checked_quotes: set[tuple[int, int]] = set()
@@ -46,6 +47,24 @@ def check_sheet(sheet: FactSheet, problems: ProblemList) -> None:
                 f"contradicts line {first.place.line}: '{fact.relation}' of '{fact.subject}' "
                 f"has one value, already {describe(first.value, sheet)}",
             )
+
+
+def _check_phrasings(sheet: FactSheet, problems: ProblemList) -> None:
+    """A phrasing used for several subjects must name its subject, or one prompt would have
+    several answers (and likewise for values in 'ask-subject')."""
+    subjects: dict[str, set[str]] = {}
+    values: dict[str, set[FactValue]] = {}
+    for fact in sheet.facts:
+        subjects.setdefault(fact.relation, set()).add(fact.subject)
+        values.setdefault(fact.relation, set()).add(fact.value)
+    for key, relation in sheet.relations.items():
+        place = relation.place
+        if len(subjects.get(key, ())) > 1 and any("{subject}" not in t for t in relation.ask):
+            message = f"relation '{key}' has several subjects: each 'ask' needs {{subject}}"
+            problems.add(place.line, place.column, message)
+        if len(values.get(key, ())) > 1 and any("{value}" not in t for t in relation.ask_subject):
+            message = f"relation '{key}' has several values: each 'ask-subject' needs {{value}}"
+            problems.add(place.line, place.column, message)
 
 
 def describe(value: FactValue, sheet: FactSheet) -> str:

@@ -26,9 +26,11 @@ from quiz.facts.model import (
 )
 from quiz.facts.values import parse_date, parse_integer
 from quiz.packs import PACK_ID, PACK_KEYS, _Fields
+from quiz.paths import seeds_dir
 from quiz.problems import ProblemList
 from quiz.yamlread import Mapping, Node, Scalar, Sequence, read_yaml_file
 
+FACTS_SUFFIX = ".facts.yaml"
 TOP_KEYS = ("article", "pack", "entities", "relations", "facts")
 ENTITY_KEYS = ("type", "name", "also")
 RELATION_KEYS = (
@@ -45,6 +47,10 @@ FACT_KEYS = ("subject", "relation", "value", "evidence", "accept")
 KEY = PACK_ID
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 VALUE_KINDS = tuple(kind.value for kind in ValueKind if kind is not ValueKind.ENTITY)
+
+
+def shipped_fact_sheets() -> list[Path]:
+    return sorted(seeds_dir().glob("*" + FACTS_SUFFIX))
 
 
 def load_fact_sheet(path: Path, display: str | None = None) -> FactSheet:
@@ -340,7 +346,7 @@ class _Reader:
         if kind is ValueKind.DATE:
             parsed = parse_date(text)
             if parsed is None:
-                self.add(node, f"'{text}' is not a date (write e.g. January 8 or March 1, 2026)")
+                self.add(node, f"'{text}' is not a date (write e.g. July 4 or July 4, 1976)")
         elif kind is ValueKind.INTEGER:
             parsed = parse_integer(text)
             if parsed is None:

@@ -50,7 +50,7 @@ _SPACES = re.compile(r"\s+")
 
 
 def parse_date(text: str) -> CalendarDate | None:
-    """A date such as "January 8", "8 January 2026", "March 1, 2026" or "2026-03-01"."""
+    """A date such as "July 4", "4 July 1976", "July 4, 1976" or "1976-07-04"."""
     text = text.strip()
     found = next((d for d in dates_in(text) if _spans_all(text, d)), None)
     return found[0] if found else None

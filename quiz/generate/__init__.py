@@ -1,0 +1,1 @@
+"""Questions from a fact sheet: templates per relation, wrong answers of the right kind."""

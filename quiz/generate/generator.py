@@ -1,0 +1,331 @@
+"""A fact sheet and a seed in, a pack out: every question proved by its fact's quotes.
+
+Each question draws from its own random stream, seeded by the seed and the question's id,
+so one sheet and seed always give the same pack, and editing one fact changes only its
+own questions.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from quiz.facts.checks import describe
+from quiz.facts.model import (
+    CalendarDate,
+    EntityRef,
+    Fact,
+    FactSheet,
+    FactValue,
+    Relation,
+    ValueKind,
+)
+from quiz.facts.values import date_spellings
+from quiz.generate.distractors import (
+    MIN_WRONG,
+    date_ladder,
+    entity_pool,
+    integer_ladder,
+    pick_entities,
+)
+from quiz.generate.templates import TRUE_OR_FALSE, fill, statement, subject_name, true_statement
+from quiz.model import Difficulty, Pack, Question, QuestionType
+from quiz.text import normalize_answer
+
+DIFFICULTY = {
+    QuestionType.TRUEFALSE: Difficulty.EASY,
+    QuestionType.CHOICE: Difficulty.MEDIUM,
+    QuestionType.NUMBER: Difficulty.HARD,
+    QuestionType.TEXT: Difficulty.HARD,
+}
+_NOT_IN_ID = re.compile(r"[^A-Za-z0-9]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Generated:
+    """A question with what it was made from, so tests can hold it against the facts."""
+
+    question: Question
+    fact: Fact
+    # True/false questions: the value the statement claims (a boolean for boolean facts).
+    claim: FactValue | None = None
+    # The question names the value and asks for the subject ("Which character does X play?").
+    reverse: bool = False
+
+
+def generate_pack(sheet: FactSheet, seed: int) -> Pack:
+    info = sheet.pack
+    return Pack(
+        id=info.id,
+        title=info.title,
+        version=info.version,
+        questions=tuple(item.question for item in generate(sheet, seed)),
+        description=info.description,
+        author=info.author,
+        source=info.source or sheet.article_path.name,
+        time=info.time,
+    )
+
+
+def generate(sheet: FactSheet, seed: int) -> list[Generated]:
+    """Every question the sheet supports, in the order of its facts."""
+    values: dict[tuple[str, str], list[Fact]] = {}
+    by_value: dict[tuple[str, FactValue], list[Fact]] = {}
+    for fact in sheet.facts:
+        values.setdefault((fact.subject, fact.relation), []).append(fact)
+        by_value.setdefault((fact.relation, fact.value), []).append(fact)
+    maker = _Maker(sheet, seed, values, by_value)
+    questions: list[Generated] = []
+    for fact in sheet.facts:
+        siblings = values[(fact.subject, fact.relation)]
+        if fact is siblings[0]:
+            questions.extend(maker.about_subject(siblings))
+        questions.extend(maker.about_fact(fact))
+    return questions
+
+
+class _Maker:
+    def __init__(
+        self,
+        sheet: FactSheet,
+        seed: int,
+        values: dict[tuple[str, str], list[Fact]],
+        by_value: dict[tuple[str, FactValue], list[Fact]],
+    ) -> None:
+        self.sheet = sheet
+        self.seed = seed
+        self.values = values
+        self.by_value = by_value
+
+    def rng(self, question_id: str) -> random.Random:
+        return random.Random(f"{self.seed}:{question_id}")
+
+    def about_subject(self, facts: list[Fact]) -> Iterable[Generated]:
+        """The questions about one subject's values of one relation.
+
+        A choice, and a typed or number question, ask for the value; for a many-valued
+        relation any of its values is right, so one of each covers them all. Then one
+        true/false statement per value, while distinct wrong values last to make false ones.
+        """
+        first = facts[0]
+        relation = self.sheet.relations[first.relation]
+        base = f"{first.relation}.{first.subject}"
+        if relation.kind is ValueKind.BOOLEAN:
+            yield self._true_false(f"{base}.truefalse", first, relation, claim_if_false=None)
+            return
+        prompts = self.rng(base + ".ask").sample(relation.ask, len(relation.ask))
+        fact = facts[self.rng(base + ".pick").randrange(len(facts))]
+        choice = self._choice(f"{base}.choice", fact, relation, prompts[0])
+        if choice is not None:
+            yield choice
+        typed_prompt = prompts[1 % len(prompts)]
+        if relation.kind is ValueKind.INTEGER:
+            yield self._number(f"{base}.number", fact, relation, typed_prompt)
+        else:
+            yield self._text(f"{base}.text", fact, relation, typed_prompt, others=facts)
+        false_claims = self._wrong_values(first, relation, self.rng(base + ".false"))
+        for fact, false_claim in zip(facts, false_claims, strict=False):
+            question_id = f"{base}.{_slug(fact.value)}" if relation.many else base
+            yield self._true_false(question_id + ".truefalse", fact, relation, false_claim)
+
+    def about_fact(self, fact: Fact) -> Iterable[Generated]:
+        """The question asked the other way round: name the value, ask for the subject."""
+        relation = self.sheet.relations[fact.relation]
+        if relation.ask_subject and len(self.by_value[(fact.relation, fact.value)]) == 1:
+            yield self._reverse(
+                f"{fact.relation}.{fact.subject}.{_slug(fact.value)}", fact, relation
+            )
+
+    def _question(
+        self,
+        question_id: str,
+        kind: QuestionType,
+        prompt: str,
+        answer: str,
+        fact: Fact,
+        relation: Relation,
+        wrong: tuple[str, ...] = (),
+        accept: tuple[str, ...] = (),
+        tolerance: Decimal = Decimal(0),
+    ) -> Question:
+        return Question(
+            id=question_id,
+            type=kind,
+            prompt=prompt,
+            answer=answer,
+            difficulty=DIFFICULTY[kind],
+            tags=(relation.key,),
+            explain=true_statement(self.sheet, relation, fact),
+            evidence=" … ".join(" ".join(quote.text.split()) for quote in fact.evidence),
+            wrong=wrong,
+            accept=accept,
+            tolerance=tolerance,
+        )
+
+    def _true_keys(self, fact: Fact) -> set[str]:
+        return {
+            other.value.key
+            for other in self.values[(fact.subject, fact.relation)]
+            if isinstance(other.value, EntityRef)
+        }
+
+    def _wrong_values(self, fact: Fact, relation: Relation, rng: random.Random) -> list[FactValue]:
+        """Plausible wrong values, in random order; fewer than MIN_WRONG when few exist."""
+        value = fact.value
+        if isinstance(value, EntityRef):
+            pool = entity_pool(self.sheet, fact, relation.value_type, self._true_keys(fact))
+            return [EntityRef(entity.key) for entity in pick_entities(pool, rng)]
+        ladder: list[CalendarDate] | list[int] | None
+        if isinstance(value, CalendarDate):
+            ladder = date_ladder(value, rng)
+        elif isinstance(value, int) and not isinstance(value, bool):
+            ladder = integer_ladder(value, rng)
+            if ladder is None:
+                return [value + 1]  # the one wrong number that fits above a 0 or a 1
+        else:
+            return []  # text: no wrong answer is plausible without inventing one
+        wrong: list[FactValue] = [rung_value for rung_value in ladder if rung_value != value]
+        rng.shuffle(wrong)
+        return wrong
+
+    def _choice(
+        self, question_id: str, fact: Fact, relation: Relation, prompt_template: str
+    ) -> Generated | None:
+        rng = self.rng(question_id)
+        wrong = self._wrong_values(fact, relation, rng)
+        if len(wrong) < MIN_WRONG:
+            return None
+        prompt = fill(prompt_template, subject_name(self.sheet, fact))
+        question = self._question(
+            question_id,
+            QuestionType.CHOICE,
+            prompt,
+            describe(fact.value, self.sheet),
+            fact,
+            relation,
+            wrong=tuple(describe(value, self.sheet) for value in wrong),
+        )
+        return Generated(question, fact)
+
+    def _number(
+        self, question_id: str, fact: Fact, relation: Relation, prompt_template: str
+    ) -> Generated:
+        prompt = fill(prompt_template, subject_name(self.sheet, fact))
+        question = self._question(
+            question_id,
+            QuestionType.NUMBER,
+            prompt,
+            describe(fact.value, self.sheet),
+            fact,
+            relation,
+            tolerance=relation.tolerance,
+        )
+        return Generated(question, fact)
+
+    def _text(
+        self,
+        question_id: str,
+        fact: Fact,
+        relation: Relation,
+        prompt_template: str,
+        others: list[Fact],
+    ) -> Generated:
+        answer = describe(fact.value, self.sheet)
+        accepted = [*self._spellings(fact)]
+        for other in others:
+            if other is not fact:
+                accepted += [describe(other.value, self.sheet), *self._spellings(other)]
+        prompt = fill(prompt_template, subject_name(self.sheet, fact))
+        question = self._question(
+            question_id,
+            QuestionType.TEXT,
+            prompt,
+            answer,
+            fact,
+            relation,
+            accept=_distinct(accepted, answer),
+        )
+        return Generated(question, fact)
+
+    def _spellings(self, fact: Fact) -> tuple[str, ...]:
+        """Other ways to type the fact's value: aliases, date spellings, accepted texts."""
+        value = fact.value
+        if isinstance(value, EntityRef):
+            return self.sheet.entities[value.key].aliases
+        if isinstance(value, CalendarDate):
+            return date_spellings(value)
+        return fact.accept
+
+    def _true_false(
+        self,
+        question_id: str,
+        fact: Fact,
+        relation: Relation,
+        claim_if_false: FactValue | None,
+    ) -> Generated:
+        """A statement that is true or false on a coin toss, so its truth tells nothing.
+
+        A boolean fact shows its statement or its negation; others show the true value or
+        ``claim_if_false``.
+        """
+        shows_truth = self.rng(question_id).random() < 0.5
+        claim: FactValue
+        if isinstance(fact.value, bool):
+            claim = fact.value if shows_truth else not fact.value
+        else:
+            assert claim_if_false is not None
+            claim = fact.value if shows_truth else claim_if_false
+        prompt = TRUE_OR_FALSE + statement(self.sheet, relation, fact, claim)
+        answer = "true" if shows_truth else "false"
+        question = self._question(
+            question_id, QuestionType.TRUEFALSE, prompt, answer, fact, relation
+        )
+        return Generated(question, fact, claim=claim)
+
+    def _reverse(self, base: str, fact: Fact, relation: Relation) -> Generated:
+        """Name the value, ask for the subject: a choice when enough subjects fit, else typed."""
+        assert isinstance(fact.value, EntityRef)  # only entity relations may have 'ask-subject'
+        rng = self.rng(base + ".reverse")
+        value_name = self.sheet.entities[fact.value.key].name
+        prompt = fill(rng.choice(relation.ask_subject), value=value_name)
+        answer = subject_name(self.sheet, fact)
+        holders = {other.subject for other in self.by_value[(fact.relation, fact.value)]}
+        pool = entity_pool(self.sheet, fact, relation.subject_type, holders)
+        if len(pool) >= MIN_WRONG:
+            wrong = tuple(entity.name for entity in pick_entities(pool, rng))
+            question_id = base + ".reverse-choice"
+            question = self._question(
+                question_id, QuestionType.CHOICE, prompt, answer, fact, relation, wrong=wrong
+            )
+        else:
+            aliases = self.sheet.entities[fact.subject].aliases
+            question = self._question(
+                base + ".reverse-text",
+                QuestionType.TEXT,
+                prompt,
+                answer,
+                fact,
+                relation,
+                accept=_distinct(aliases, answer),
+            )
+        return Generated(question, fact, reverse=True)
+
+
+def _slug(value: FactValue) -> str:
+    text = value.key if isinstance(value, EntityRef) else str(value)
+    return _NOT_IN_ID.sub("-", text).strip("-").lower() or "value"
+
+
+def _distinct(texts: Iterable[str], answer: str) -> tuple[str, ...]:
+    """The texts, without any that repeat the answer or each other as a player would type them."""
+    seen = {normalize_answer(answer)}
+    kept = []
+    for text in texts:
+        normal = normalize_answer(text)
+        if normal and normal not in seen:
+            seen.add(normal)
+            kept.append(text)
+    return tuple(kept)

@@ -1,0 +1,29 @@
+"""Phrasings filled in: a relation's templates with the names of a fact's subject and value."""
+
+from __future__ import annotations
+
+from quiz.facts.checks import describe
+from quiz.facts.model import Fact, FactSheet, FactValue, Relation
+
+TRUE_OR_FALSE = "True or false: "
+
+
+def fill(template: str, subject: str = "", value: str = "") -> str:
+    # Plain replacement, not str.format: a brace in a name must stay a brace.
+    return template.replace("{subject}", subject).replace("{value}", value)
+
+
+def subject_name(sheet: FactSheet, fact: Fact) -> str:
+    return sheet.entities[fact.subject].name
+
+
+def statement(sheet: FactSheet, relation: Relation, fact: Fact, value: FactValue) -> str:
+    """The relation's sentence about the fact's subject, claiming ``value``."""
+    subject = subject_name(sheet, fact)
+    if isinstance(value, bool):
+        return fill(relation.statement if value else relation.negation, subject)
+    return fill(relation.statement, subject, describe(value, sheet))
+
+
+def true_statement(sheet: FactSheet, relation: Relation, fact: Fact) -> str:
+    return statement(sheet, relation, fact, fact.value)

@@ -1,0 +1,189 @@
+"""The generator: the committed pack is what `quiz generate` writes, and it proves itself."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from pathlib import Path
+
+import pytest
+
+from quiz.cli import main
+from quiz.facts.checks import describe
+from quiz.facts.loader import load_fact_sheet
+from quiz.facts.model import CalendarDate, EntityRef, FactSheet
+from quiz.facts.values import format_date, normalize_quote
+from quiz.generate.generator import generate, generate_pack
+from quiz.model import QuestionType
+from quiz.packdump import dump_pack_yaml
+from quiz.packs import load_pack, load_pack_bytes
+from quiz.paths import seeds_dir, shipped_packs_dir
+
+REPO = Path(__file__).resolve().parent.parent
+SHEET = seeds_dir() / "his_and_hers.facts.yaml"
+COMMITTED_PACK = shipped_packs_dir() / "his-and-hers.yaml"
+LIGHTHOUSE = REPO / "tests" / "data" / "lighthouse" / "lighthouse.facts.yaml"
+
+
+@pytest.fixture(scope="module")
+def sheet() -> FactSheet:
+    return load_fact_sheet(SHEET)
+
+
+def test_the_committed_pack_is_exactly_what_quiz_generate_writes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "pack.yaml"
+    assert main(["generate", "--out", str(out)]) == 0
+    assert out.read_bytes() == COMMITTED_PACK.read_bytes(), (
+        "question_bank/his-and-hers.yaml is stale: run `quiz generate --out "
+        "question_bank/his-and-hers.yaml` and commit it"
+    )
+    capsys.readouterr()
+    assert main(["generate", str(SHEET)]) == 0
+    assert capsys.readouterr().out.encode() == COMMITTED_PACK.read_bytes()
+
+
+def test_the_committed_pack_is_a_playable_pack_about_the_article(sheet: FactSheet) -> None:
+    pack = load_pack(COMMITTED_PACK)
+    assert (pack.id, pack.source) == ("his-and-hers", "seeds/his_and_hers.txt")
+    assert {question.type for question in pack.questions} == set(QuestionType)
+    assert len({question.prompt for question in pack.questions}) >= 30
+    assert len({(q.tags, q.explain) for q in pack.questions}) >= 12
+    article = normalize_quote(sheet.article)
+    for question in pack.questions:
+        assert question.explain and question.evidence, question.id
+        for quote in question.evidence.split(" … "):
+            assert normalize_quote(quote) in article, question.id
+
+
+def test_one_seed_gives_one_pack_and_seeds_differ(sheet: FactSheet) -> None:
+    first = dump_pack_yaml(generate_pack(sheet, 7))
+    assert dump_pack_yaml(generate_pack(load_fact_sheet(SHEET), 7)) == first
+    assert dump_pack_yaml(generate_pack(sheet, 8)) != first
+
+
+def test_the_questions_a_player_would_expect_are_asked(sheet: FactSheet) -> None:
+    by_id = {item.question.id: item.question for item in generate(sheet, 0)}
+    assert by_id["premiere-date.his-and-hers.choice"].answer == "January 8"
+    assert by_id["episode-count.his-and-hers.number"].answer == "6"
+    assert by_id["killer.his-and-hers.text"].answer == "Alice"
+    assert by_id["author.novel.text"].accept == ("Feeney",)
+    assert by_id["confesses-by.alice.text"].answer == "a letter"
+    # Only two characters: a two-way choice would be a coin toss, so it is typed instead.
+    assert "killer.his-and-hers.choice" not in by_id
+    assert by_id["played-by.anna.tessa-thompson.reverse-text"].answer == "Anna"
+
+
+def test_a_cast_question_never_offers_another_cast_member(sheet: FactSheet) -> None:
+    cast = {
+        sheet.entities[fact.value.key].name
+        for fact in sheet.facts
+        if fact.relation == "main-cast" and isinstance(fact.value, EntityRef)
+    }
+    for seed in range(30):
+        question = next(
+            item.question
+            for item in generate(sheet, seed)
+            if item.question.id == "main-cast.his-and-hers.choice"
+        )
+        assert question.answer in cast
+        assert set(question.wrong) == {"Alice Feeney", "William Oldroyd"}
+
+
+def test_dates_and_numbers_step_evenly_around_the_answer(sheet: FactSheet) -> None:
+    for seed in range(40):
+        for item in generate(sheet, seed):
+            question = item.question
+            if question.type is not QuestionType.CHOICE or isinstance(item.fact.value, EntityRef):
+                continue
+            if isinstance(item.fact.value, CalendarDate):
+                continue
+            numbers = sorted(int(text) for text in (question.answer, *question.wrong))
+            steps = {b - a for a, b in itertools.pairwise(numbers)}
+            assert len(steps) == 1, question
+
+
+def test_the_invented_article_is_generated_by_the_same_code(tmp_path: Path) -> None:
+    out = tmp_path / "corran.yaml"
+    assert main(["generate", str(LIGHTHOUSE), "--seed", "5", "--out", str(out)]) == 0
+    pack = load_pack(out)
+    assert pack.id == "corran-point" and pack.version == 3
+    assert {question.type for question in pack.questions} == set(QuestionType)
+    by_id = {question.id: question for question in pack.questions}
+    assert by_id["relit-on.corran-point.text"].answer == "August 30, 2024"
+    assert "2024-08-30" in by_id["relit-on.corran-point.text"].accept
+    height = by_id["height-metres.corran-point.number"]
+    assert (height.answer, height.tolerance) == ("27", 1)
+    assert by_id["built-in.dunmore-head.number"].answer == "1902"
+
+
+def article_specific_words(sheet: FactSheet) -> set[str]:
+    words = set()
+    for entity in sheet.entities.values():
+        words.update(name for name in (entity.name, *entity.aliases) if len(name) >= 4)
+    for fact in sheet.facts:
+        if isinstance(fact.value, CalendarDate):
+            words.add(format_date(fact.value))
+        elif isinstance(fact.value, int) and fact.value >= 100:  # small numbers are everywhere
+            words.add(str(fact.value))
+    return words  # text values ("a letter") are everyday words, so they are not looked for
+
+
+@pytest.mark.parametrize("facts", [SHEET, LIGHTHOUSE], ids=["his-and-hers", "lighthouse"])
+def test_the_package_knows_nothing_of_either_article(facts: Path) -> None:
+    words = article_specific_words(load_fact_sheet(facts))
+    assert "January 8" in words or "1871" in words  # the list is really built from the sheet
+    package = REPO / "quiz"
+    for path in package.rglob("*"):
+        if path.suffix not in (".py", ".tcss") or not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8")
+        for word in words:
+            pattern = rf"(?<![\w-]){re.escape(word)}(?![\w-])"
+            assert not re.search(pattern, text, re.IGNORECASE), f"{path} mentions {word!r}"
+
+
+def test_a_sheet_with_problems_writes_no_pack(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a.txt").write_text("Nothing here.", encoding="utf-8")
+    bad = tmp_path / "bad.facts.yaml"
+    bad.write_text(LIGHTHOUSE.read_text(encoding="utf-8").replace("lighthouse.txt", "a.txt"))
+    out = tmp_path / "out.yaml"
+    assert main(["generate", str(bad), "--out", str(out)]) == 1
+    captured = capsys.readouterr()
+    assert not out.exists()
+    assert "Traceback" not in captured.err
+    assert f"{bad}:2:10: quote is not in the article" not in captured.out  # line 2 is article:
+    assert re.search(
+        rf"^{re.escape(str(bad))}:\d+:\d+: quote is not in the article", captured.out, re.M
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["generate", "{tmp}/none.facts.yaml"], "{tmp}/none.facts.yaml:1:1: cannot read file"),
+        (
+            ["generate", "--out", "{tmp}/no/such/dir/pack.yaml"],
+            "{tmp}/no/such/dir/pack.yaml:1:1: cannot write the pack",
+        ),
+    ],
+)
+def test_bad_paths_are_one_line_each(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    assert main([arg.format(tmp=tmp_path) for arg in args]) == 1
+    captured = capsys.readouterr()
+    assert captured.out.startswith(message.format(tmp=tmp_path))
+    assert "Traceback" not in captured.err
+
+
+def test_every_generated_question_survives_the_pack_loader(sheet: FactSheet) -> None:
+    for seed in range(5):
+        pack = generate_pack(sheet, seed)
+        assert load_pack_bytes(dump_pack_yaml(pack).encode()) == pack
+        for item in generate(sheet, seed):
+            if item.question.type is QuestionType.CHOICE and not item.reverse:
+                assert item.question.answer == describe(item.fact.value, sheet)
