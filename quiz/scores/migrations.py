@@ -75,6 +75,16 @@ def schema_version(db: sqlite3.Connection) -> int:
     return version
 
 
+def known_version(db: sqlite3.Connection) -> int:
+    """The file's schema version; raises for a newer schema or a file with foreign tables."""
+    found = schema_version(db)
+    if found > SCHEMA_VERSION:
+        raise NewerSchemaError(found)
+    if found == 0 and db.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]:
+        raise ForeignDatabaseError
+    return found
+
+
 def migrate(db: sqlite3.Connection) -> None:
     """Bring the file up to SCHEMA_VERSION in one transaction, or raise NewerSchemaError.
 
@@ -85,12 +95,7 @@ def migrate(db: sqlite3.Connection) -> None:
         return
     db.execute("BEGIN IMMEDIATE")
     try:
-        found = schema_version(db)
-        if found > SCHEMA_VERSION:
-            raise NewerSchemaError(found)
-        if found == 0 and db.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]:
-            raise ForeignDatabaseError
-        for step in MIGRATIONS[found:]:
+        for step in MIGRATIONS[known_version(db) :]:
             step(db)
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         db.execute("COMMIT")

@@ -23,6 +23,7 @@ from quiz.scores.migrations import (
     ForeignDatabaseError,
     NewerSchemaError,
     board_packs,
+    known_version,
     migrate,
     schema_version,
 )
@@ -199,32 +200,52 @@ def _open_file(path: Path, warn: Warn, now: Now) -> sqlite3.Connection:
 
 def _connect(path: Path) -> sqlite3.Connection:
     """An open, checked, up-to-date database; raises DamagedFileError for a file to set aside."""
+    if path.exists():
+        _check(path)
     db = sqlite3.connect(
         path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
     )
     try:
-        # Nothing is written before the version is known: a newer file stays byte for byte.
-        if schema_version(db) > SCHEMA_VERSION:
-            raise NewerSchemaError(schema_version(db))
         db.execute("PRAGMA journal_mode = WAL")
         # FULL: a round reported as recorded survives even a power cut.
         db.execute("PRAGMA synchronous = FULL")
-        problems = [row[0] for row in db.execute("PRAGMA quick_check(1)")]
-        if problems != ["ok"]:
-            raise DamagedFileError(f"the database is corrupt ({problems[0]})")
         migrate(db)
     except sqlite3.DatabaseError as error:
         db.close()
         if _is_damage(error):
             raise DamagedFileError(f"not a readable score database ({error})") from error
         raise
-    except ForeignDatabaseError as error:
-        db.close()
-        raise DamagedFileError("not a quiz score database (it has other tables)") from error
     except BaseException:
         db.close()
         raise
     return db
+
+
+def _check(path: Path) -> None:
+    """Raise for a file that must not be written: a newer schema, damage, foreign tables.
+
+    Read-only, because closing a writable connection can delete a WAL file that a
+    damaged database still needs, and can rewrite the header of a file we must not touch.
+    """
+    db = _read_only(path)
+    try:
+        known_version(db)
+        problems = [row[0] for row in db.execute("PRAGMA quick_check(1)")]
+        if problems != ["ok"]:
+            raise DamagedFileError(f"the database is corrupt ({problems[0]})")
+    except sqlite3.DatabaseError as error:
+        if _is_damage(error):
+            raise DamagedFileError(f"not a readable score database ({error})") from error
+        raise
+    except ForeignDatabaseError as error:
+        raise DamagedFileError("not a quiz score database (it has other tables)") from error
+    finally:
+        db.close()
+
+
+def _read_only(path: Path, options: str = "mode=ro") -> sqlite3.Connection:
+    uri = f"{path.absolute().as_uri()}?{options}"
+    return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False)
 
 
 def _is_damage(error: sqlite3.DatabaseError) -> bool:
@@ -250,20 +271,20 @@ def _move_aside(path: Path, now: Now) -> Path:
 
 def _copy_in_memory(path: Path) -> sqlite3.Connection:
     """What the file holds, read without writing anything, in a database in memory."""
-    try:
-        if not path.is_file():
-            return _into_memory(None)
-        source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except (OSError, sqlite3.Error):
-        return _into_memory(None)
-    try:
-        readable = 0 < schema_version(source) <= SCHEMA_VERSION
-    except sqlite3.Error:
-        readable = False
-    try:
-        return _into_memory(source if readable else None)
-    finally:
-        source.close()
+    # A WAL file in a folder we cannot write opens only as "immutable" (no locks, no WAL).
+    for options in ("mode=ro", "immutable=1"):
+        try:
+            source = _read_only(path, options)
+        except sqlite3.Error:
+            continue  # no such file
+        try:
+            if 0 < schema_version(source) <= SCHEMA_VERSION:
+                return _into_memory(source)
+        except sqlite3.Error:
+            continue
+        finally:
+            source.close()
+    return _into_memory(None)
 
 
 def _into_memory(source: sqlite3.Connection | None) -> sqlite3.Connection:
