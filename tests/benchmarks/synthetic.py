@@ -170,9 +170,9 @@ def library_sizes(packs: int, questions: int) -> list[int]:
 
 
 @cache
-def library(packs: int, questions: int) -> Path:
-    """A user packs folder of ``packs`` packs holding ``questions`` questions in all."""
+def library_data_dir(packs: int, questions: int) -> Path:
+    """A data folder whose user packs hold ``questions`` questions in ``packs`` packs."""
     folder = scratch_dir() / f"library-{packs}-{questions}"
     for number, size in enumerate(library_sizes(packs, questions), start=1):
-        write_pack(folder, f"synthetic-{number:02d}", size)
+        write_pack(folder / "packs", f"synthetic-{number:02d}", size)
     return folder
