@@ -10,7 +10,7 @@ before it can exhaust a stack, and duplicate keys are caught with both lines.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import yaml
@@ -76,10 +76,16 @@ def read_yaml_file(path: Path, problems: ProblemList) -> Node:
     return parse_yaml(data, problems)
 
 
-def parse_yaml(data: bytes, problems: ProblemList) -> Node:
+# Told the first key and its repeat, instead of recording the repeat as a problem.
+DuplicateHandler = Callable[[Scalar, Scalar], None]
+
+
+def parse_yaml(
+    data: bytes, problems: ProblemList, on_duplicate: DuplicateHandler | None = None
+) -> Node:
     text = _decode(data, problems.path)
     try:
-        return _build(_events(text), problems)
+        return _build(_events(text), problems, on_duplicate)
     except _Fatal as fatal:
         raise LoadError([fatal.problem]) from None
     except yaml.MarkedYAMLError as error:
@@ -145,7 +151,9 @@ def _fatal(path: str, event: yaml.Event, message: str) -> _Fatal:
     return _Fatal(Problem(path, *_position(event), message))
 
 
-def _build(events: Iterator[yaml.Event], problems: ProblemList) -> Node:
+def _build(
+    events: Iterator[yaml.Event], problems: ProblemList, on_duplicate: DuplicateHandler | None
+) -> Node:
     path = problems.path
     root: Node | None = None
     documents = 0
@@ -199,7 +207,9 @@ def _build(events: Iterator[yaml.Event], problems: ProblemList) -> Node:
             stack[-1] = (parent, node)
         else:
             first = parent.entries.get(key.value)
-            if first is not None:
+            if first is not None and on_duplicate is not None:
+                on_duplicate(first[0], key)
+            elif first is not None:
                 problems.add(
                     key.line,
                     key.column,
