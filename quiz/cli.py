@@ -18,6 +18,7 @@ COMMANDS = {
     "validate": "quiz.commands.validate",
     "packs": "quiz.commands.packs",
     "play": "quiz.commands.play",
+    "scores": "quiz.commands.scores",
     "facts": "quiz.commands.facts",
     "generate": "quiz.commands.generate",
     "import": "quiz.commands.import_",

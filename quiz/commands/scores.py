@@ -1,0 +1,312 @@
+"""quiz scores: the leaderboards, the history of rounds, or every round exported as CSV."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from quiz.commands.common import EXIT_OK, EXIT_PROBLEMS
+from quiz.commands.play import EXIT_USAGE, MODES, _count, _seconds
+
+if TYPE_CHECKING:
+    from quiz.scores import Board, Entry, RoundRecord, ScoreStore
+
+HELP = "show the leaderboards, the rounds played (--history), or export them (--export)"
+EMPTY = "No rounds recorded yet: finish a classic or sudden-death round."
+NOTHING_MATCHES = "No recorded round matches these filters."
+CSV_COLUMNS = (
+    "played_at",
+    "player",
+    "packs",
+    "mode",
+    "questions",
+    "seconds",
+    "seed",
+    "score",
+    "correct",
+    "best_streak",
+    "duration",
+    "game_version",
+)
+# A spreadsheet runs a cell that starts with one of these as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.epilog = (
+        "A board is the rounds played with the same packs, mode, number of questions and "
+        "seconds per question; scores are compared only within a board."
+    )
+    parser.add_argument(
+        "--pack",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="only boards that include this pack (repeatable: all of them)",
+    )
+    parser.add_argument("--mode", choices=MODES, help="only boards of this mode")
+    parser.add_argument("--questions", type=_count, metavar="N", help="only N-question boards")
+    parser.add_argument("--time", type=_seconds, metavar="S", help="only S-second boards")
+    parser.add_argument(
+        "--limit",
+        type=_count,
+        metavar="N",
+        help="places per leaderboard (default 10), or rounds of --history (default all)",
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON instead of tables")
+    shown = parser.add_mutually_exclusive_group()
+    shown.add_argument("--history", action="store_true", help="every round, newest first")
+    shown.add_argument(
+        "--export", metavar="PATH.csv", help="write every round (newest first) to a CSV file"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from quiz.paths import data_dir
+    from quiz.scores import ScoreStore, scores_path
+
+    if args.export and args.json:
+        print("quiz scores: error: --export writes CSV; --json does not apply", file=sys.stderr)
+        return EXIT_USAGE
+    folder = data_dir(args.data_dir)
+    # Reading scores should not create a file: no file is an empty store.
+    if scores_path(folder).exists():
+        store = ScoreStore.open(folder, _warn)
+    else:
+        store = ScoreStore.in_memory(_warn)
+    try:
+        if args.export:
+            return _export(store, args)
+        if args.history:
+            return _history(store, args)
+        return _leaderboards(store, args)
+    finally:
+        store.close()
+
+
+def _wanted(board: Board, args: argparse.Namespace) -> bool:
+    return (
+        all(pack in board.packs for pack in args.pack)
+        and args.mode in (None, board.mode)
+        and args.questions in (None, board.questions)
+        and args.time in (None, board.seconds)
+    )
+
+
+def _leaderboards(store: ScoreStore, args: argparse.Namespace) -> int:
+    every_board = store.boards()
+    boards = [board for board in every_board if _wanted(board, args)]
+    limit = args.limit or 10
+    if args.json:
+        _print_json(
+            [
+                _board_json(board)
+                | {
+                    "entries": [
+                        _entry_json(rank, entry)
+                        for rank, entry in enumerate(store.leaderboard(board, limit), start=1)
+                    ]
+                }
+                for board in boards
+            ]
+        )
+        return EXIT_OK
+    if not boards:
+        print(NOTHING_MATCHES if every_board else EMPTY)
+        return EXIT_OK
+    for number, board in enumerate(boards):
+        if number:
+            print()
+        print(_visible(f"{_packs_label(board)} · {board.mode} · {_shape(board)}"))
+        rows = [("RANK", "PLAYER", "SCORE", "RIGHT", "STREAK", "WHEN")]
+        rows += [
+            (
+                str(rank),
+                entry.player,
+                str(entry.score),
+                f"{entry.correct}/{entry.questions}",
+                str(entry.best_streak),
+                _when(entry),
+            )
+            for rank, entry in enumerate(store.leaderboard(board, limit), start=1)
+        ]
+        _print_table(rows)
+    return EXIT_OK
+
+
+def _history(store: ScoreStore, args: argparse.Namespace) -> int:
+    records = [record for record in store.history() if _wanted(record.board, args)]
+    records = records[: args.limit] if args.limit else records
+    if args.json:
+        _print_json([_record_json(record) for record in records])
+        return EXIT_OK
+    if not records:
+        print(NOTHING_MATCHES if store.last_player() is not None else EMPTY)
+        return EXIT_OK
+    rows = [("WHEN", "PLAYER", "PACKS", "MODE", "ROUND", "SCORE", "RIGHT", "STREAK", "SEED")]
+    rows += [
+        (
+            _when(record),
+            record.player,
+            _packs_label(record.board),
+            record.mode,
+            _shape(record.board),
+            str(record.score),
+            f"{record.correct}/{record.questions}",
+            str(record.best_streak),
+            str(record.seed),
+        )
+        for record in records
+    ]
+    _print_table(rows)
+    return EXIT_OK
+
+
+def _export(store: ScoreStore, args: argparse.Namespace) -> int:
+    import csv
+    import os
+    import tempfile
+    from pathlib import Path
+
+    target = Path(args.export)
+    records = [record for record in store.history() if _wanted(record.board, args)]
+    temporary: str | None = None
+    try:
+        # Written beside the target and renamed: a failure never leaves half a file.
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".scores-", suffix=".csv")
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            writer = csv.writer(out)
+            writer.writerow(CSV_COLUMNS)
+            writer.writerows(_csv_row(record) for record in records)
+        os.replace(temporary, target)
+    except OSError as error:
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
+        print(f"{target}: cannot write the export ({error.strerror or error})", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"Exported {len(records)} rounds to {target}")
+    return EXIT_OK
+
+
+def _csv_row(record: RoundRecord) -> tuple[object, ...]:
+    player = record.player
+    if player.startswith(FORMULA_STARTS):
+        player = "'" + player
+    return (
+        _iso(record),
+        player,
+        " ".join(f"{pack_id}@{version}" for pack_id, version in record.packs),
+        record.mode,
+        record.questions,
+        record.seconds,
+        record.seed,
+        record.score,
+        record.correct,
+        record.best_streak,
+        round(record.duration, 3),
+        record.game_version,
+    )
+
+
+def _board_json(board: Board) -> dict[str, object]:
+    return {
+        "packs": list(board.packs),
+        "mode": board.mode,
+        "questions": board.questions,
+        "seconds": board.seconds,
+    }
+
+
+def _entry_json(rank: int, entry: Entry) -> dict[str, object]:
+    return {
+        "rank": rank,
+        "player": entry.player,
+        "score": entry.score,
+        "correct": entry.correct,
+        "questions": entry.questions,
+        "best_streak": entry.best_streak,
+        "duration": round(entry.duration, 3),
+        "seed": entry.seed,
+        "played_at": _iso(entry),
+    }
+
+
+def _record_json(record: RoundRecord) -> dict[str, object]:
+    return {
+        "played_at": _iso(record),
+        "player": record.player,
+        "packs": [{"id": pack_id, "version": version} for pack_id, version in record.packs],
+        "mode": record.mode,
+        "questions": record.questions,
+        "seconds": record.seconds,
+        "seed": record.seed,
+        "score": record.score,
+        "correct": record.correct,
+        "best_streak": record.best_streak,
+        "duration": round(record.duration, 3),
+        "game_version": record.game_version,
+    }
+
+
+def _print_json(data: object) -> None:
+    import json
+
+    # json escapes newlines and C0 controls in strings; C1 controls and bidi marks it keeps.
+    print(_visible(json.dumps(data, indent=2, ensure_ascii=False), layout=""))
+
+
+def _print_table(rows: Sequence[Sequence[str]]) -> None:
+    cells = [[_visible(cell) for cell in row] for row in rows]
+    widths = [max(_width(row[column]) for row in cells) for column in range(len(cells[0]))]
+    for row in cells:
+        padded = (
+            cell + " " * (width - _width(cell)) for cell, width in zip(row, widths, strict=True)
+        )
+        print("  ".join(padded).rstrip())
+
+
+def _visible(text: str, layout: str = "\n\t") -> str:
+    """The text with each character a terminal would obey (and ``layout``) as a \\uXXXX escape.
+
+    Names are stored as typed; this is how one holding an escape sequence or a bidi
+    override shows as plain text instead of clearing the screen or reversing the line.
+    """
+    from quiz.text import unsafe_character
+
+    return "".join(
+        f"\\u{ord(char):04x}" if char in layout or unsafe_character(char) else char for char in text
+    )
+
+
+def _width(text: str) -> int:
+    """Columns the text takes in a terminal: wide East Asian characters take two."""
+    import unicodedata
+
+    return sum(
+        0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1
+        for char in text
+    )
+
+
+def _packs_label(board: Board) -> str:
+    return " + ".join(board.packs)
+
+
+def _shape(board: Board) -> str:
+    return f"{board.questions} × {board.seconds:g} s"
+
+
+def _when(item: Entry | RoundRecord) -> str:
+    return item.played_at.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _iso(item: Entry | RoundRecord) -> str:
+    from datetime import UTC
+
+    return item.played_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _warn(message: str) -> None:
+    print(message, file=sys.stderr)
