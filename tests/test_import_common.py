@@ -131,7 +131,7 @@ def test_a_file_of_another_format_is_named(
 ) -> None:
     err = import_fails(capsys, tmp_path, "opentdb", GIFT_ONE, name="q.gift")
     assert "malformed JSON" in err
-    assert "this looks like a gift file: try `quiz import gift" in err
+    assert "this looks like the gift format: try `quiz import gift" in err
 
 
 @pytest.mark.parametrize(

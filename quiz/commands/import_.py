@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
         looks_like = guess_format(text) if text else None
         if looks_like not in (None, args.format):
             print(
-                f"{source}: this looks like a {looks_like} file: "
+                f"{source}:1: this looks like the {looks_like} format: "
                 f"try `quiz import {looks_like} {source}`",
                 file=sys.stderr,
             )

@@ -221,14 +221,14 @@ def _result_lines(text: str) -> list[int]:
 def write(pack: Pack) -> Exported:
     """An API response in the default HTML encoding: choice and true/false questions."""
     results: list[dict[str, Any]] = []
-    left_out: list[tuple[str, str]] = []
+    lost: list[tuple[str, str]] = []
     for question in pack.questions:
         if question.type is QuestionType.CHOICE:
             correct, incorrect = question.answer, list(question.wrong)
         elif question.type is QuestionType.TRUEFALSE:
             correct, incorrect = ("True", ["False"]) if question.truth else ("False", ["True"])
         else:
-            left_out.append((question.id, f"Open Trivia DB has no {question.type} questions"))
+            lost.append((question.id, f"Open Trivia DB has no {question.type} questions"))
             continue
         results.append(
             {
@@ -241,7 +241,7 @@ def write(pack: Pack) -> Exported:
             }
         )
     response = {"response_code": 0, "results": results}
-    return Exported(json.dumps(response, indent=2, ensure_ascii=False) + "\n", tuple(left_out))
+    return Exported(json.dumps(response, indent=2, ensure_ascii=False) + "\n", tuple(lost))
 
 
 def _escape(text: str) -> str:

@@ -40,8 +40,8 @@ class Imported:
 @dataclass(frozen=True, slots=True)
 class Exported:
     text: str
-    # Questions the format cannot express, by question id.
-    left_out: tuple[tuple[str, str], ...] = ()
+    # What the format cannot carry, by question id: whole questions or some of their fields.
+    lost: tuple[tuple[str, str], ...] = ()
 
 
 def slugify(text: str) -> str:
