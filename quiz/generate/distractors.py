@@ -25,17 +25,18 @@ def entity_pool(
     sheet: FactSheet, fact: Fact, entity_type: str, true_keys: set[str]
 ) -> list[Entity]:
     """Entities of ``entity_type`` that are plausible yet wrong: never a true value, never the
-    entity the question is about, never one that reads the same as a true value."""
-    true_names = {normalize_answer(sheet.entities[key].name) for key in true_keys}
-    return [
-        entity
-        for entity in sheet.entities.values()
-        if entity.type == entity_type
-        and entity.key not in true_keys
-        and entity.key != fact.subject
-        and not (isinstance(fact.value, EntityRef) and entity.key == fact.value.key)
-        and normalize_answer(entity.name) not in true_names
-    ]
+    entity the question is about, and no two that read the same (nor as a true value)."""
+    excluded = {key for key in (*true_keys, fact.subject) if key in sheet.entities}
+    if isinstance(fact.value, EntityRef):
+        excluded.add(fact.value.key)
+    seen_names = {normalize_answer(sheet.entities[key].name) for key in excluded}
+    pool = []
+    for entity in sheet.entities.values():
+        name = normalize_answer(entity.name)
+        if entity.type == entity_type and entity.key not in excluded and name not in seen_names:
+            seen_names.add(name)
+            pool.append(entity)
+    return pool
 
 
 def pick_entities(pool: list[Entity], rng: random.Random) -> list[Entity]:
@@ -58,13 +59,21 @@ def integer_ladder(value: int, rng: random.Random) -> list[int] | None:
     return [value + step * (index - rung) for index in range(rungs)]
 
 
-def date_ladder(date: CalendarDate, rng: random.Random) -> list[CalendarDate]:
-    """Dates a whole number of days, months or years apart, ``date`` on a random rung."""
+def date_ladder(date: CalendarDate, rng: random.Random) -> list[CalendarDate] | None:
+    """Dates a whole number of days, months or years apart, ``date`` on a random rung; None
+    when no step fits (a date without a year, close to new year)."""
     steps = [step for step in DATE_STEPS if _fits(date, step)]
+    if not steps:
+        return None
     step = rng.choice(steps)
     rung = rng.randrange(LADDER_RUNGS)
     ladder = [_shift(date, step, index - rung) for index in range(LADDER_RUNGS)]
     return [found for found in ladder if found is not None]  # _fits made every rung real
+
+
+def next_date(date: CalendarDate) -> CalendarDate:
+    """A day next to ``date`` (after it, unless that leaves a year-less date's year)."""
+    return _shift(date, ("days", 1), 1) or _shift(date, ("days", 1), -1) or date
 
 
 def _fits(date: CalendarDate, step: tuple[str, int]) -> bool:
@@ -76,13 +85,20 @@ def _fits(date: CalendarDate, step: tuple[str, int]) -> bool:
 
 
 def _shift(date: CalendarDate, step: tuple[str, int], times: int) -> CalendarDate | None:
+    """``date`` moved ``times`` steps; None when that is no date, or when a date without a
+    year would cross new year (December 30 would then read as coming after January 2)."""
     unit, amount = step
     with_year = date.year is not None
     if unit == "days":
-        moved = as_datetime(date) + datetime.timedelta(days=amount * times)
+        start = as_datetime(date)
+        moved = start + datetime.timedelta(days=amount * times)
+        if not with_year and moved.year != start.year:
+            return None
         return from_datetime(moved, with_year)
     if unit == "months":
         months = date.month - 1 + amount * times
+        if not with_year and not 0 <= months < 12:
+            return None
         year = (date.year or 0) + months // 12 if with_year else None
         shifted = CalendarDate(year, months % 12 + 1, date.day)
     else:

@@ -29,6 +29,7 @@ from quiz.generate.distractors import (
     date_ladder,
     entity_pool,
     integer_ladder,
+    next_date,
     pick_entities,
 )
 from quiz.generate.templates import TRUE_OR_FALSE, fill, statement, subject_name, true_statement
@@ -181,6 +182,8 @@ class _Maker:
         ladder: list[CalendarDate] | list[int] | None
         if isinstance(value, CalendarDate):
             ladder = date_ladder(value, rng)
+            if ladder is None:
+                return [next_date(value)]  # enough for a false statement, not for a choice
         elif isinstance(value, int) and not isinstance(value, bool):
             ladder = integer_ladder(value, rng)
             if ladder is None:
