@@ -46,7 +46,7 @@ def _create_rounds(db: sqlite3.Connection) -> None:
 
 
 def _index_boards(db: sqlite3.Connection) -> None:
-    """Version 1 scanned every round for a leaderboard: index boards and time instead."""
+    """Version 1 scanned every round for a leaderboard: index boards, players and time."""
     db.execute("ALTER TABLE rounds ADD COLUMN board_packs TEXT NOT NULL DEFAULT ''")
     rows = db.execute("SELECT id, packs FROM rounds").fetchall()
     db.executemany(
@@ -56,6 +56,10 @@ def _index_boards(db: sqlite3.Connection) -> None:
     db.execute(
         "CREATE INDEX rounds_by_board ON rounds "
         "(board_packs, mode, questions, seconds, score DESC, played_at, id)"
+    )
+    db.execute(
+        "CREATE INDEX rounds_by_player ON rounds "
+        "(player, board_packs, mode, questions, seconds, score DESC, played_at, id)"
     )
     db.execute("CREATE INDEX rounds_by_time ON rounds (played_at, id)")
 
