@@ -87,12 +87,14 @@ def test_a_recorded_round_comes_back_whole_after_reopening(tmp_path: Path) -> No
 def test_the_leaderboard_is_best_first_and_a_tie_goes_to_the_earlier_round(
     store: ScoreStore,
 ) -> None:
-    store.record(make_record(player="late", score=900, played_at=START + timedelta(hours=1)))
+    # Recorded out of time order, so that neither order of recording can pass for time.
     store.record(make_record(player="early", score=900, played_at=START))
+    store.record(make_record(player="late", score=900, played_at=START + timedelta(hours=2)))
+    store.record(make_record(player="middle", score=900, played_at=START + timedelta(hours=1)))
     store.record(make_record(player="top", score=1200, played_at=START + timedelta(hours=2)))
     store.record(make_record(player="low", score=100))
     board = store.leaderboard(BOARD)
-    assert [entry.player for entry in board] == ["top", "early", "late", "low"]
+    assert [entry.player for entry in board] == ["top", "early", "middle", "late", "low"]
     assert board[0].played_at == START + timedelta(hours=2)
     assert board[0].played_at.tzinfo is not None
 
@@ -143,6 +145,15 @@ def test_personal_best_is_the_players_top_round_on_that_board(store: ScoreStore)
     assert (best.score, best.played_at) == (700, START + timedelta(days=1))
     assert store.personal_best(BOARD, "ann") is None
     assert store.personal_best(BOARD, "Cy") is None
+
+
+def test_rounds_recorded_together_are_kept_all_or_none(store: ScoreStore) -> None:
+    unstorable = make_record(player="bad\udcff")  # a lone surrogate has no UTF-8 form
+    with pytest.raises(UnicodeEncodeError):
+        store.record_many([make_record(player="fine"), unstorable])
+    assert store.history() == []
+    store.record(make_record(player="fine"))
+    assert [record.player for record in store.history()] == ["fine"]
 
 
 def test_history_is_newest_first_and_can_be_limited(store: ScoreStore) -> None:

@@ -72,7 +72,10 @@ class ScoreStore:
 
     @classmethod
     def open(cls, folder: Path, warn: Warn, now: Now = _utc_now) -> ScoreStore:
-        """The store in ``folder/scores.sqlite3``, or one in memory after a warning."""
+        """The store in ``folder/scores.sqlite3``, or one in memory after a warning.
+
+        ``now`` dates the name a damaged file is moved aside to.
+        """
         path = scores_path(folder)
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -83,7 +86,8 @@ class ScoreStore:
                 f"knows {SCHEMA_VERSION}); left as it is, and scores will not be saved"
             )
             return cls.in_memory(warn)
-        except (OSError, sqlite3.Error) as error:
+        except (OSError, sqlite3.Error, DamagedFileError, ForeignDatabaseError) as error:
+            # The last two only when another game changes the file while this one opens it.
             warn(f"{path}: cannot save scores here ({_reason(error)}); scores will not be saved")
             return cls(_copy_in_memory(path), None, warn)
 
