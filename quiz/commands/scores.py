@@ -96,9 +96,11 @@ def _wanted(board: Board, args: argparse.Namespace) -> bool:
 
 
 def _leaderboards(store: ScoreStore, args: argparse.Namespace) -> int:
+    from quiz.scores.store import LEADERBOARD_SIZE
+
     every_board = store.boards()
     boards = [board for board in every_board if _wanted(board, args)]
-    limit = args.limit or 10
+    limit = args.limit or LEADERBOARD_SIZE
     if args.json:
         _print_json(
             [
