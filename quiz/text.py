@@ -27,6 +27,18 @@ def unsafe_character(text: str) -> tuple[int, str] | None:
     return None
 
 
+def visible(text: str, escaped: str = "") -> str:
+    """The text with each character a terminal would obey (and those in ``escaped``) as \\uXXXX.
+
+    Player names are stored as typed; this is how one holding an escape sequence or a bidi
+    override shows as plain text instead of clearing the screen or reversing the line.
+    """
+    return "".join(
+        f"\\u{ord(char):04x}" if char in escaped or unsafe_character(char) else char
+        for char in text
+    )
+
+
 def normalize_answer(text: str) -> str:
     """The form in which two answers count as the same: no case, accents or extra spaces."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())

@@ -13,6 +13,12 @@ from quiz.problems import Problem
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+# The engine's modes and limits (quiz.session), written out so that `quiz --help` need not
+# import it; tests/test_cli_play.py checks they agree.
+MODES = ("classic", "practice", "sudden-death")
+LONGEST_SECONDS = 3600.0
+LARGEST_SEED = 2**63 - 1
 
 
 def add_pack_option(parser: argparse.ArgumentParser) -> None:
@@ -39,3 +45,38 @@ def print_problems(problems: Iterable[Problem], as_json: bool = False) -> None:
         return
     for problem in problems:
         print(problem)
+
+
+def positive_count(text: str) -> int:
+    value = whole_number(text)
+    if value is None or value < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number from 1, not '{text}'")
+    return value
+
+
+def seed_number(text: str) -> int:
+    value = whole_number(text)
+    if value is None or not 0 <= value <= LARGEST_SEED:
+        raise argparse.ArgumentTypeError(
+            f"must be a whole number from 0 to {LARGEST_SEED}, not '{text}'"
+        )
+    return value
+
+
+def whole_number(text: str) -> int | None:
+    text = text.strip()
+    if not text.isascii() or not text.isdigit() or len(text) > len(str(LARGEST_SEED)):
+        return None
+    return int(text)
+
+
+def seconds_per_question(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not 0 < value <= LONGEST_SECONDS:  # also refuses nan
+        raise argparse.ArgumentTypeError(
+            f"must be a number of seconds above 0 and at most {LONGEST_SECONDS:g}, not '{text}'"
+        )
+    return value

@@ -7,19 +7,23 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from quiz.commands.common import EXIT_PROBLEMS, add_pack_option
+from quiz.commands.common import (
+    EXIT_PROBLEMS,
+    EXIT_USAGE,
+    MODES,
+    add_pack_option,
+    positive_count,
+    seconds_per_question,
+    seed_number,
+)
 
 if TYPE_CHECKING:
     from quiz.model import Pack
 
 HELP = "play a round: the app, or --plain for questions and answers as lines of text"
-EXIT_USAGE = 2
 # The engine's defaults (quiz.session), written out so that `quiz --help` need not import it.
 DEFAULT_QUESTIONS = 10
 DEFAULT_SECONDS = 20.0
-MODES = ("classic", "practice", "sudden-death")
-LONGEST_SECONDS = 3600.0
-LARGEST_SEED = 2**63 - 1
 # Short enough to type back from memory when replaying a round.
 RANDOM_SEEDS = 1_000_000
 
@@ -29,13 +33,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.epilog = "Without --pack, the round draws from every installed pack."
     parser.add_argument(
         "--questions",
-        type=_count,
+        type=positive_count,
         metavar="N",
         help=f"questions in the round (default {DEFAULT_QUESTIONS}; not for sudden-death)",
     )
     parser.add_argument(
         "--time",
-        type=_seconds,
+        type=seconds_per_question,
         default=DEFAULT_SECONDS,
         metavar="S",
         help=f"seconds per question (default {DEFAULT_SECONDS:g}); "
@@ -49,7 +53,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "sudden-death: every question until the first miss (default classic)",
     )
     parser.add_argument(
-        "--seed", type=_seed, metavar="N", help="replay a round (default: a random one, shown)"
+        "--seed",
+        type=seed_number,
+        metavar="N",
+        help="replay a round (default: a random one, shown)",
     )
     parser.add_argument(
         "--player", type=_player, metavar="NAME", help="name for the high scores (1-24 characters)"
@@ -160,41 +167,6 @@ def _warn(message: str) -> None:
 def _usage_error(message: str) -> int:
     print(f"quiz play: error: {message}", file=sys.stderr)
     return EXIT_USAGE
-
-
-def _count(text: str) -> int:
-    value = _whole_number(text)
-    if value is None or value < 1:
-        raise argparse.ArgumentTypeError(f"must be a whole number from 1, not '{text}'")
-    return value
-
-
-def _seed(text: str) -> int:
-    value = _whole_number(text)
-    if value is None or not 0 <= value <= LARGEST_SEED:
-        raise argparse.ArgumentTypeError(
-            f"must be a whole number from 0 to {LARGEST_SEED}, not '{text}'"
-        )
-    return value
-
-
-def _whole_number(text: str) -> int | None:
-    text = text.strip()
-    if not text.isascii() or not text.isdigit() or len(text) > len(str(LARGEST_SEED)):
-        return None
-    return int(text)
-
-
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        value = 0.0
-    if not 0 < value <= LONGEST_SECONDS:  # also refuses nan
-        raise argparse.ArgumentTypeError(
-            f"must be a number of seconds above 0 and at most {LONGEST_SECONDS:g}, not '{text}'"
-        )
-    return value
 
 
 def _player(text: str) -> str:

@@ -7,8 +7,15 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from quiz.commands.common import EXIT_OK, EXIT_PROBLEMS
-from quiz.commands.play import EXIT_USAGE, MODES, _count, _seconds
+from quiz.commands.common import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_USAGE,
+    MODES,
+    positive_count,
+    seconds_per_question,
+)
+from quiz.text import visible
 
 if TYPE_CHECKING:
     from quiz.scores import Board, Entry, RoundRecord, ScoreStore
@@ -30,6 +37,8 @@ CSV_COLUMNS = (
     "duration",
     "game_version",
 )
+# Escaped in a table row too, where they would break the row in two or shift its columns.
+LAYOUT = "\n\t"
 # A spreadsheet runs a cell that starts with one of these as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -47,11 +56,15 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="only boards that include this pack (repeatable: all of them)",
     )
     parser.add_argument("--mode", choices=MODES, help="only boards of this mode")
-    parser.add_argument("--questions", type=_count, metavar="N", help="only N-question boards")
-    parser.add_argument("--time", type=_seconds, metavar="S", help="only S-second boards")
+    parser.add_argument(
+        "--questions", type=positive_count, metavar="N", help="only N-question boards"
+    )
+    parser.add_argument(
+        "--time", type=seconds_per_question, metavar="S", help="only S-second boards"
+    )
     parser.add_argument(
         "--limit",
-        type=_count,
+        type=positive_count,
         metavar="N",
         help="places per leaderboard (default 10), or rounds of --history (default all)",
     )
@@ -121,7 +134,7 @@ def _leaderboards(store: ScoreStore, args: argparse.Namespace) -> int:
     for number, board in enumerate(boards):
         if number:
             print()
-        print(_visible(f"{_packs_label(board)} · {board.mode} · {_shape(board)}"))
+        print(visible(f"{_packs_label(board)} · {board.mode} · {_shape(board)}", LAYOUT))
         rows = [("RANK", "PLAYER", "SCORE", "RIGHT", "STREAK", "WHEN")]
         rows += [
             (
@@ -256,30 +269,17 @@ def _print_json(data: object) -> None:
     import json
 
     # json escapes newlines and C0 controls in strings; C1 controls and bidi marks it keeps.
-    print(_visible(json.dumps(data, indent=2, ensure_ascii=False), layout=""))
+    print(visible(json.dumps(data, indent=2, ensure_ascii=False)))
 
 
 def _print_table(rows: Sequence[Sequence[str]]) -> None:
-    cells = [[_visible(cell) for cell in row] for row in rows]
+    cells = [[visible(cell, LAYOUT) for cell in row] for row in rows]
     widths = [max(_width(row[column]) for row in cells) for column in range(len(cells[0]))]
     for row in cells:
         padded = (
             cell + " " * (width - _width(cell)) for cell, width in zip(row, widths, strict=True)
         )
         print("  ".join(padded).rstrip())
-
-
-def _visible(text: str, layout: str = "\n\t") -> str:
-    """The text with each character a terminal would obey (and ``layout``) as a \\uXXXX escape.
-
-    Names are stored as typed; this is how one holding an escape sequence or a bidi
-    override shows as plain text instead of clearing the screen or reversing the line.
-    """
-    from quiz.text import unsafe_character
-
-    return "".join(
-        f"\\u{ord(char):04x}" if char in layout or unsafe_character(char) else char for char in text
-    )
 
 
 def _width(text: str) -> int:

@@ -12,6 +12,7 @@ from textual.widgets import Button, DataTable, Footer, Static
 from quiz.plain import DEFAULT_PLAYER
 from quiz.scores import RoundRecord, round_record
 from quiz.session import Mode, Round, Summary
+from quiz.text import visible
 from quiz.tui.base import GameScreen
 from quiz.tui.widgets import plain
 
@@ -124,7 +125,7 @@ class ResultsScreen(GameScreen):
             style = "bold" if mine else ""
             table.add_row(
                 Text(str(rank), style=style),
-                Text(entry.player, style=style),
+                Text(visible(entry.player), style=style),
                 Text(str(entry.score), style=style),
                 Text(f"{entry.correct}/{entry.questions}", style=style),
                 Text(entry.played_at.astimezone().strftime("%Y-%m-%d %H:%M"), style=style),

@@ -12,6 +12,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import DataTable, Footer, Select, Static
 
 from quiz.session import Mode
+from quiz.text import visible
 from quiz.tui.base import GameScreen
 
 if TYPE_CHECKING:
@@ -70,7 +71,7 @@ class HighScoresScreen(GameScreen):
                     str(board.mode),
                     shape,
                     str(rank),
-                    Text(entry.player),
+                    Text(visible(entry.player)),
                     str(entry.score),
                     f"{entry.correct}/{entry.questions}",
                     entry.played_at.astimezone().strftime("%Y-%m-%d %H:%M"),

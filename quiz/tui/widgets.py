@@ -7,13 +7,16 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
+from quiz.text import visible
+
 MIN_WIDTH = 60
 MIN_HEIGHT = 20
 
 
 def plain(text: str) -> Content:
-    """Text from a pack or a player, shown literally: `[bold]` is not markup here."""
-    return Content(text)
+    """Text from a pack or a player, shown literally: `[bold]` is not markup here, and a
+    control character shows as an escape instead of acting on the terminal."""
+    return Content(visible(text))
 
 
 class ChoiceRow(Static):

@@ -1,0 +1,79 @@
+"""`quiz play` options: what it refuses, and how it says so, before any round starts."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from quiz import session
+from quiz.cli import main
+from quiz.commands import common, play
+from tests.sample_pack import PACK
+
+
+def test_the_cli_knows_the_engines_modes_and_limits() -> None:
+    assert tuple(mode.value for mode in session.Mode) == common.MODES
+    assert common.LONGEST_SECONDS == session.LONGEST_SECONDS
+    assert common.LARGEST_SEED == session.LARGEST_SEED
+    assert play.DEFAULT_QUESTIONS == session.DEFAULT_QUESTIONS
+    assert play.DEFAULT_SECONDS == session.DEFAULT_SECONDS
+
+
+@pytest.mark.parametrize(
+    ("arguments", "complaint"),
+    [
+        (["--questions", "0"], "argument --questions: must be a whole number from 1, not '0'"),
+        (["--time", "nan"], "argument --time: must be a number of seconds above 0"),
+        (["--time", "-3"], "argument --time: must be a number of seconds above 0"),
+        (["--seed", "x"], "argument --seed: must be a whole number from 0"),
+        (["--player", "   "], "argument --player: must be 1 to 24 characters"),
+        (["--mode", "blitz"], "argument --mode: invalid choice: 'blitz'"),
+    ],
+)
+def test_bad_options_are_usage_errors(
+    arguments: list[str], complaint: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["play", "--plain", *arguments])
+    assert exit_.value.code == 2
+    assert complaint in capsys.readouterr().err
+
+
+def test_sudden_death_takes_no_question_count(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["play", "--plain", "--mode", "sudden-death", "--questions", "3"]) == 2
+    assert "--questions does not apply to sudden-death" in capsys.readouterr().err
+
+
+def test_a_broken_pack_is_named_with_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(
+        "pack: {id: x, title: X, version: 1}\nquestions:\n  - id: a\n    type: nope\n"
+    )
+    assert main(["play", "--plain", "--pack", str(broken)]) == 1
+    err = capsys.readouterr().err
+    assert f"{broken}:4:" in err
+    assert "Traceback" not in err
+
+
+def test_an_unknown_pack_id_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["play", "--plain", "--pack", "no-such-pack"]) == 1
+    assert "no-such-pack" in capsys.readouterr().err
+
+
+def test_the_round_played_is_remembered_for_home(
+    tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quiz.settings import load_settings
+
+    pack = tmp_path / "sample.yaml"
+    pack.write_bytes(PACK)
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    arguments = ["play", "--plain", "--pack", str(pack), "--questions", "3", "--time", "15"]
+    assert main([*arguments, "--player", "Ada"]) == 0
+    remembered = load_settings(data_dir, pytest.fail)
+    assert remembered.packs == (str(pack),)
+    assert (remembered.questions, remembered.seconds, remembered.player) == (3, 15.0, "Ada")
