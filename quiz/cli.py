@@ -22,6 +22,8 @@ COMMANDS = {
     "facts": "quiz.commands.facts",
     "generate": "quiz.commands.generate",
     "import": "quiz.commands.import_",
+    "export": "quiz.commands.export",
+    "new": "quiz.commands.new",
 }
 
 EXIT_INTERRUPTED = 130

@@ -19,6 +19,9 @@ class Unfair:
     line: int
     message: str
 
+    def describe(self, path: object) -> str:
+        return f"{path}:{self.line}: warning: {self.message}"
+
 
 def unfair_questions(pack: Pack) -> list[Unfair]:
     found = []

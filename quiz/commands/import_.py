@@ -84,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
             print(describe(problem), file=sys.stderr)
         return EXIT_PROBLEMS
     for unfair in unfair_questions(load_pack(destination)):
-        print(f"{destination}:{unfair.line}: warning: {unfair.message}")
+        print(unfair.describe(destination))
     skipped = f", skipped {len(imported.skipped)}" if imported.skipped else ""
     print(f"Imported {len(pack.questions)} questions{skipped}: {destination}")
     return EXIT_OK

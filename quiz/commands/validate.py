@@ -16,6 +16,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from quiz.fairness import unfair_questions
     from quiz.library import pack_files
     from quiz.packs import load_pack
     from quiz.problems import LoadError, Problem
@@ -31,6 +32,8 @@ def run(args: argparse.Namespace) -> int:
                 problems.extend(error.problems)
                 continue
             summaries.append(f"{file}: ok, pack '{pack.id}' with {len(pack.questions)} questions")
+            # Questions a player would call unfair: worth a look, but the pack still plays.
+            summaries += [unfair.describe(file) for unfair in unfair_questions(pack)]
     print_problems(problems, as_json=args.json)
     if not args.json:
         for line in summaries:

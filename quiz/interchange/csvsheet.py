@@ -193,4 +193,4 @@ def write(pack: Pack) -> Exported:
     header = ["question", "answer", *(f"wrong {n}" for n in range(1, widest - 1))]
     out = io.StringIO()
     csv.writer(out).writerows([header, *rows])
-    return Exported(out.getvalue(), tuple(lost))
+    return Exported(out.getvalue(), len(rows), tuple(lost))

@@ -66,8 +66,12 @@ def save_pack_text(
         if other is not None and Path(other.path).resolve() != destination.resolve():
             message = f"pack id '{pack.id}' is already used by {other.path}; choose another id"
             raise fail(shown, 1, message)
-    if destination.exists() and not force:
-        raise fail(shown, 1, "already exists; add --force to replace it")
+    write_file(destination, text, force)
+
+
+def write_file(destination: Path, text: str, force: bool) -> None:
+    """Like write_text, with LoadError naming the file for every reason it was not written."""
+    shown = str(destination)
     try:
         write_text(destination, text, force)
     except FileExistsError:

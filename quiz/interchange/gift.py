@@ -26,7 +26,8 @@ from quiz.packs import parse_number
 SPECIAL = "~=#{}:\\"
 _FORMAT_MARK = re.compile(r"\s*\[(html|moodle|plain|markdown)\]")
 _WEIGHT = re.compile(r"%(-?[0-9]+(?:\.[0-9]+)?)%")
-_UNESCAPES = {"n": "\n", **{char: char for char in SPECIAL}}
+# "\%" too: the writer puts it before an answer that would read as a %weight%.
+_UNESCAPES = {"n": "\n", "%": "%", **{char: char for char in SPECIAL}}
 
 
 def read(text: str, path: str) -> Imported:
@@ -271,24 +272,23 @@ class _Block:
 
 
 def write(pack: Pack) -> Exported:
-    """Every question of the pack, with its id as the title; difficulty and tags are lost."""
+    """Every question of the pack, its id as the title; difficulty, tags and time are lost."""
     lines = [f"// {pack.title} ({pack.id} version {pack.version}), written by quiz export", ""]
     for question in pack.questions:
-        lines += [
-            f"::{_escape(question.id)}:: {_escape(question.prompt)} {{{_block(question)}}}",
-            "",
-        ]
-    return Exported("\n".join(lines))
+        prompt = _escape(question.prompt)
+        if _FORMAT_MARK.match(prompt):
+            prompt = f"[plain]{prompt}"  # else a prompt starting "[html]" would be read as a mark
+        lines += [f"::{_escape(question.id)}:: {prompt} {{{_block(question)}}}", ""]
+    return Exported("\n".join(lines), len(pack.questions))
 
 
 def _block(question: Question) -> str:
     kind = question.type
     if kind is QuestionType.CHOICE:
-        body = " ".join(
-            [f"={_escape(question.answer)}", *(f"~{_escape(w)}" for w in question.wrong)]
-        )
+        answers = [f"={_answer(question.answer)}", *(f"~{_answer(w)}" for w in question.wrong)]
+        body = " ".join(answers)
     elif kind is QuestionType.TEXT:
-        body = " ".join(f"={_escape(a)}" for a in (question.answer, *question.accept))
+        body = " ".join(f"={_answer(text)}" for text in (question.answer, *question.accept))
     elif kind is QuestionType.TRUEFALSE:
         body = "TRUE" if question.truth else "FALSE"
     else:
@@ -298,6 +298,11 @@ def _block(question: Question) -> str:
     if question.explain:
         body += f" ####{_escape(question.explain)}"
     return body
+
+
+def _answer(text: str) -> str:
+    escaped = _escape(text)
+    return f"\\{escaped}" if _WEIGHT.match(escaped) else escaped  # not a %weight%
 
 
 def _escape(text: str) -> str:

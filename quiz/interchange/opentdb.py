@@ -241,7 +241,8 @@ def write(pack: Pack) -> Exported:
             }
         )
     response = {"response_code": 0, "results": results}
-    return Exported(json.dumps(response, indent=2, ensure_ascii=False) + "\n", tuple(lost))
+    text = json.dumps(response, indent=2, ensure_ascii=False) + "\n"
+    return Exported(text, len(results), tuple(lost))
 
 
 def _escape(text: str) -> str:

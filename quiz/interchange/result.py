@@ -40,6 +40,7 @@ class Imported:
 @dataclass(frozen=True, slots=True)
 class Exported:
     text: str
+    count: int  # questions written
     # What the format cannot carry, by question id: whole questions or some of their fields.
     lost: tuple[tuple[str, str], ...] = ()
 
