@@ -100,8 +100,9 @@ class RoundScreen(GameScreen):
     def _status_line(self) -> Content:
         round_ = self.round
         view = round_.current
-        total = "∞" if round_.mode is Mode.SUDDEN_DEATH else str(round_.total)
-        parts = [f"Question {view.number} of {total}"]
+        parts = [f"Question {view.number} of {round_.total}"]
+        if round_.mode is Mode.SUDDEN_DEATH:
+            parts[0] += ", until a miss"
         if round_.mode is not Mode.PRACTICE:
             parts += [f"Score {round_.score}", f"Streak {round_.streak}"]
         else:
@@ -170,9 +171,9 @@ class RoundScreen(GameScreen):
             evidence.update(quote)
         evidence.display = bool(result.evidence)
         last = self.round.over
-        follow = "see your results" if last else "the next question"
+        follow = "to see your results" if last else "for the next question"
         timed = "" if self.round.mode is Mode.PRACTICE else f" (or wait {FEEDBACK_SECONDS:.0f} s)"
-        self.query_one("#continue", Static).update(f"Press Enter for {follow}{timed}.")
+        self.query_one("#continue", Static).update(f"Press Enter {follow}{timed}.")
         self.set_focus(None)
 
     def on_key(self, event: events.Key) -> None:
