@@ -123,6 +123,17 @@ def csv_expresses(question: Question) -> bool:
         csv_expresses_all
     )
 )
+@example(
+    Pack(
+        id="drawn",
+        title="t",
+        version=1,
+        questions=(
+            Question(id="a", type=QuestionType.CHOICE, prompt="=1+1", answer="-2", wrong=("@2",)),
+            Question(id="b", type=QuestionType.TEXT, prompt="'+", answer="'=x"),
+        ),
+    )
+)
 def test_csv_round_trip(pack: Pack) -> None:
     assert with_ids_of(round_trip(csvsheet, pack), pack) == pack.questions
 
@@ -180,6 +191,9 @@ def test_export_prints_and_names_what_it_leaves_out(
     )
     code, out, err = run_cli(capsys, "export", str(path), "--format", "csv")
     assert out.splitlines() == ["question,answer,wrong 1", "Pick,A,B", "Who?,Ann"]
+    formula = dataclasses.replace(MIXED.questions[0], prompt="=HYPERLINK()", answer="-1")
+    text = csvsheet.write(dataclasses.replace(MIXED, questions=(formula,))).text
+    assert text.splitlines()[1] == "'=HYPERLINK(),'-1,B"
     assert "question 't': its other accepted answers are left out" in err
 
 
