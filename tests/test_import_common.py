@@ -62,7 +62,7 @@ def test_import_goes_to_the_user_packs_folder_and_the_game_lists_it(
     code, out, _ = run_cli(capsys, "import", "gift", str(source))
     destination = data_dir / "packs" / "my-questions.yaml"
     assert code == 0
-    assert f"Imported 1 questions: {destination}" in out
+    assert f"Imported 1 question: {destination}" in out
     pack = load_pack(destination)
     assert (pack.id, pack.title, pack.source) == ("my-questions", "My Questions", source.name)
     code, out, _ = run_cli(capsys, "packs")
@@ -131,7 +131,15 @@ def test_a_file_of_another_format_is_named(
 ) -> None:
     err = import_fails(capsys, tmp_path, "opentdb", GIFT_ONE, name="q.gift")
     assert "malformed JSON" in err
-    assert "this looks like the gift format: try `quiz import gift" in err
+    assert "this looks like the gift format: try `quiz import gift" in err.splitlines()[0]
+
+
+def test_a_long_list_of_errors_is_cut_short(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    err = import_fails(capsys, tmp_path, "csv", "one cell\n" * 30)
+    lines = err.splitlines()
+    assert len(lines) == 11 and lines[-1] == "... and 20 more"
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,8 @@ from quiz.commands.common import EXIT_OK, EXIT_PROBLEMS
 from quiz.interchange import IMPORTERS
 
 HELP = "make a pack of Open Trivia DB, Red-DiscordBot, CSV, Anki or GIFT questions"
+# Enough to see what is wrong with a file, not a screenful for a file of another format.
+MAX_SHOWN = 10
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -46,8 +48,6 @@ def run(args: argparse.Namespace) -> int:
         text = read_source(source)
         imported = format_module(args.format).read(text, str(source))
     except LoadError as error:
-        for problem in error.problems:
-            print(describe(problem), file=sys.stderr)
         looks_like = guess_format(text) if text else None
         if looks_like not in (None, args.format):
             print(
@@ -55,6 +55,10 @@ def run(args: argparse.Namespace) -> int:
                 f"try `quiz import {looks_like} {source}`",
                 file=sys.stderr,
             )
+        for problem in error.problems[:MAX_SHOWN]:
+            print(describe(problem), file=sys.stderr)
+        if len(error.problems) > MAX_SHOWN:
+            print(f"... and {len(error.problems) - MAX_SHOWN} more", file=sys.stderr)
         return EXIT_PROBLEMS
     for note in imported.skipped:
         print(f"{source}:{note.line}: skipped: {note.message}")
@@ -85,6 +89,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     for unfair in unfair_questions(load_pack(destination)):
         print(unfair.describe(destination))
+    count = len(pack.questions)
     skipped = f", skipped {len(imported.skipped)}" if imported.skipped else ""
-    print(f"Imported {len(pack.questions)} questions{skipped}: {destination}")
+    print(f"Imported {count} question{'s' if count != 1 else ''}{skipped}: {destination}")
     return EXIT_OK
