@@ -11,6 +11,7 @@ from quiz.interchange import guess_format
 from quiz.interchange.result import Collector, slugify
 from quiz.model import Pack, Question, QuestionType
 from quiz.packs import load_pack
+from tests.test_schema import schema_errors
 
 DATA = Path(__file__).resolve().parent / "data" / "import"
 
@@ -29,6 +30,7 @@ def import_file(
     code, stdout, stderr = run_cli(capsys, "import", fmt, str(source), "--out", str(out), *extra)
     assert (code, stderr) == (0, ""), stderr
     assert run_cli(capsys, "validate", str(out))[0] == 0
+    assert schema_errors(out.read_text(encoding="utf-8")) == []
     return load_pack(out), stdout
 
 

@@ -10,6 +10,7 @@ from quiz.fairness import unfair_questions
 from quiz.model import QuestionType
 from quiz.packs import load_pack
 from tests.test_import_common import run_cli
+from tests.test_schema import schema_errors
 
 
 def test_starter_pack_is_valid_and_has_every_type(
@@ -27,6 +28,7 @@ def test_starter_pack_is_valid_and_has_every_type(
     assert (pack.id, pack.title) == ("my-pack", "My pack")
     assert {question.type for question in pack.questions} == set(QuestionType)
     assert unfair_questions(pack) == []
+    assert schema_errors(path.read_text(encoding="utf-8")) == []
     text = path.read_text()
     for kind in QuestionType:
         assert f"# A {kind} question" in text
