@@ -5,7 +5,6 @@ These are warnings, not errors: the pack still loads and plays.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from quiz.model import Pack, Question, QuestionType
@@ -69,5 +68,18 @@ def _answer_in_prompt(question: Question) -> str | None:
 
 
 def _contains(normal_prompt: str, text: str) -> bool:
+    """Whether ``text`` stands in the prompt as whole words: "6" is not in "1966"."""
     words = normalize_answer(text)
-    return bool(words) and re.search(rf"(?<!\w){re.escape(words)}(?!\w)", normal_prompt) is not None
+    start = normal_prompt.find(words) if words else -1
+    while start >= 0:
+        end = start + len(words)
+        if not _word_char(normal_prompt[start - 1 : start]) and not _word_char(
+            normal_prompt[end : end + 1]
+        ):
+            return True
+        start = normal_prompt.find(words, start + 1)
+    return False
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"

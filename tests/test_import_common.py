@@ -179,3 +179,15 @@ def test_collector_gives_unique_ids_and_skips_what_the_loader_refuses() -> None:
     assert [(n.line, n.message) for n in result.skipped] == [
         (6, "'a' in 'wrong' repeats the answer")
     ]
+
+
+def test_more_broken_questions_than_the_loader_reports_at_once_are_all_skipped() -> None:
+    found = Collector("f")
+    for number in range(1, 161):
+        wrong = ("same",) if number % 2 else ("other",)
+        question = Question(id="", type=QuestionType.CHOICE, prompt="P", answer="Same", wrong=wrong)
+        found.add(number, question)
+    result = found.finish()
+    assert [q.line for q in result.questions] == list(range(2, 161, 2))
+    assert [note.line for note in result.skipped] == list(range(1, 161, 2))
+    assert {note.message for note in result.skipped} == {"'same' in 'wrong' repeats the answer"}

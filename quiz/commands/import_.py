@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     from quiz.interchange.result import slugify
     from quiz.model import Pack
     from quiz.packdump import dump_pack_yaml
-    from quiz.packs import PACK_ID, load_pack
+    from quiz.packs import PACK_ID
     from quiz.problems import LoadError
 
     source = Path(args.file)
@@ -80,14 +80,14 @@ def run(args: argparse.Namespace) -> int:
     comment = f"Imported from {source.name} by `quiz import {args.format}`."
     destination = pack_destination(pack_id, args.out, args.data_dir)
     try:
-        save_pack_text(
+        written = save_pack_text(
             dump_pack_yaml(pack, comment), destination, args.force, args.data_dir, not args.out
         )
     except LoadError as error:
         for problem in error.problems:
             print(describe(problem), file=sys.stderr)
         return EXIT_PROBLEMS
-    for unfair in unfair_questions(load_pack(destination)):
+    for unfair in unfair_questions(written):  # as loaded, so with the lines of the file
         print(unfair.describe(destination))
     count = len(pack.questions)
     skipped = f", skipped {len(imported.skipped)}" if imported.skipped else ""

@@ -8,6 +8,7 @@ from contextlib import suppress
 from pathlib import Path
 
 from quiz.library import installed_library
+from quiz.model import Pack
 from quiz.packs import load_pack_bytes
 from quiz.paths import user_packs_dir
 from quiz.problems import LoadError, Problem
@@ -53,7 +54,7 @@ def pack_destination(pack_id: str, out: str | None, data_dir: str | None) -> Pat
 
 def save_pack_text(
     text: str, destination: Path, force: bool, data_dir: str | None, check_id: bool
-) -> None:
+) -> Pack:
     """Write a pack that loads and, with ``check_id``, whose id no other installed pack uses.
 
     Raises LoadError, having written nothing, when the pack would not load, when its id is
@@ -67,6 +68,7 @@ def save_pack_text(
             message = f"pack id '{pack.id}' is already used by {other.path}; choose another id"
             raise fail(shown, 1, message)
     write_file(destination, text, force)
+    return pack
 
 
 def write_file(destination: Path, text: str, force: bool) -> None:

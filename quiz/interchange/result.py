@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -12,6 +13,7 @@ from quiz.model import Pack, Question
 from quiz.packdump import dump_pack_yaml
 from quiz.packs import QUESTION_ID, load_pack_bytes
 from quiz.problems import LoadError, ProblemList
+from quiz.yamlread import Mapping, Sequence, parse_yaml
 
 # A question id may be longer, but a readable id is short.
 MAX_ID_CHARS = 40
@@ -52,21 +54,38 @@ def slugify(text: str) -> str:
     return slug[:MAX_ID_CHARS].rstrip("-")
 
 
-def rule_broken(question: Question) -> str | None:
-    """Why the pack loader would refuse this question, or None: its rules, not a copy of them."""
-    probe = Pack(id="probe", title="probe", version=1, questions=(question,))
+def rules_broken(questions: list[Question]) -> dict[int, str]:
+    """Why the pack loader would refuse each of ``questions`` it refuses, by index.
+
+    The loader's own rules, not a copy of them: the questions are written as one pack and
+    loaded, and each problem is traced to the question whose lines it falls on. The loader
+    reports at most MAX_PROBLEMS, so a question not named here may still be refused.
+    """
+    probe = Pack(id="probe", title="probe", version=1, questions=tuple(questions))
+    text = dump_pack_yaml(probe).encode("utf-8")
     try:
-        load_pack_bytes(dump_pack_yaml(probe).encode("utf-8"))
+        load_pack_bytes(text)
     except LoadError as error:
-        return "; ".join(problem.message for problem in error.problems)
-    return None
+        problems = error.problems
+    else:
+        return {}
+    root = parse_yaml(text, ProblemList("probe"))
+    assert isinstance(root, Mapping)
+    items = root.entries["questions"][1]
+    assert isinstance(items, Sequence)
+    starts = [item.line for item in items.items]
+    reasons: dict[int, list[str]] = {}
+    for problem in problems:
+        reasons.setdefault(bisect_right(starts, problem.line) - 1, []).append(problem.message)
+    return {index: "; ".join(messages) for index, messages in reasons.items()}
 
 
 class Collector:
     """Gathers the questions of one file as an importer reads it.
 
-    Each question is checked against the pack rules as it is added, so one bad question
-    is skipped with its reason while the rest are taken; malformed input is an error.
+    The questions are checked against the pack rules when the file is read, so one bad
+    question is skipped with its reason while the rest are taken; malformed input is an
+    error.
     """
 
     def __init__(self, path: str) -> None:
@@ -89,10 +108,6 @@ class Collector:
     def add(self, line: int, question: Question, name: str = "") -> None:
         """Take ``question`` (its id is chosen here, from ``name`` when it makes one)."""
         question = dataclasses.replace(question, id=self._unique_id(name), line=line)
-        reason = rule_broken(question)
-        if reason is not None:
-            self.skip(line, reason)
-            return
         self._ids.add(question.id)
         self.questions.append(question)
 
@@ -101,9 +116,12 @@ class Collector:
     ) -> Imported:
         """The result; raises LoadError when any input was malformed."""
         self.problems.raise_if_any()
+        while self.questions and (broken := rules_broken(self.questions)):
+            for index in sorted(broken, reverse=True):
+                self.skip(self.questions.pop(index).line, broken[index])
         return Imported(
             questions=tuple(self.questions),
-            skipped=tuple(self.skipped),
+            skipped=tuple(sorted(self.skipped, key=lambda note: note.line)),
             warnings=tuple(self.warnings),
             title=title,
             description=description,
