@@ -56,8 +56,8 @@ def test_never_overwrites_without_force(data_dir: Path, capsys: pytest.CaptureFi
 
 @pytest.mark.parametrize("bad", ["My Pack", "UPPER", "trailing-", "a_b"])
 def test_a_bad_id_is_refused(bad: str, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run_cli(capsys, "new", bad)
-    assert code == 1 and "is not a pack id" in out
+    code, _, err = run_cli(capsys, "new", bad)
+    assert code == 1 and "is not a pack id" in err
     assert not (data_dir / "packs").exists()
 
 

@@ -41,7 +41,8 @@ def run(args: argparse.Namespace) -> int:
     source = Path(args.file)
     pack_id = args.pack_id or slugify(source.stem) or "imported"
     if not PACK_ID.fullmatch(pack_id):
-        print(f"quiz import: --id '{pack_id}' must be lower-case words joined by '-', like my-pack")
+        message = f"quiz import: --id '{pack_id}' must be lower-case words joined by '-'"
+        print(message, file=sys.stderr)
         return EXIT_PROBLEMS
     text = ""
     try:

@@ -72,7 +72,8 @@ def run(args: argparse.Namespace) -> int:
     from quiz.problems import LoadError
 
     if not PACK_ID.fullmatch(args.id):
-        print(f"quiz new: '{args.id}' is not a pack id: use lower-case words joined by '-'")
+        message = f"quiz new: '{args.id}' is not a pack id: use lower-case words joined by '-'"
+        print(message, file=sys.stderr)
         return EXIT_PROBLEMS
     destination = pack_destination(args.id, args.out, args.data_dir)
     schema = shipped_packs_dir() / "pack.schema.json"
