@@ -4,7 +4,9 @@ Start-up is the wall-clock time from just before the process is spawned to the m
 the terminal receives the first frame holding a marker text (the round's status line,
 the Home title). It is read from the terminal side, so it counts everything the player
 waits for: interpreter start, imports, loading packs, composing, layout and rendering.
-Peak memory is the child's own peak resident set size, from os.wait4's resource usage.
+Peak memory is the child's peak resident set size (VmHWM in /proc/<pid>/status), read
+just before the benchmark quits it. (ru_maxrss of a child is no use here: Linux carries
+the forking parent's peak across exec, so every child would report the benchmark's own.)
 """
 
 from __future__ import annotations
@@ -111,29 +113,23 @@ def run_in_terminal(
         for key in keys:
             time.sleep(key_gap)
             os.write(master, key)
+        time.sleep(key_gap)
+        peak_kb = _peak_rss_kb(process.pid)
         os.write(master, CTRL_C)
-        peak_kb = _wait_for_exit(process)
+        try:
+            process.wait(EXIT_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            raise RuntimeError(f"{' '.join(command)} ignored Ctrl+C") from None
     finally:
         if process.returncode is None:
             process.kill()
             process.wait()
         screen.thread.join(EXIT_TIMEOUT)
         os.close(master)
-    # ru_maxrss is in kilobytes on Linux.
     return TerminalRun((seen_at - started) * 1000, peak_kb / 1024)
 
 
-def _wait_for_exit(process: subprocess.Popen[bytes]) -> int:
-    """The exited child's peak RSS in kB; kills it if Ctrl+C did not end it in time."""
-    deadline = time.monotonic() + EXIT_TIMEOUT
-    while True:
-        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
-        if pid:
-            process.returncode = os.waitstatus_to_exitcode(status)
-            return usage.ru_maxrss
-        if time.monotonic() > deadline:
-            process.kill()
-            _, status, usage = os.wait4(process.pid, 0)
-            process.returncode = os.waitstatus_to_exitcode(status)
-            raise RuntimeError(f"{' '.join(process.args)} ignored Ctrl+C")  # type: ignore[arg-type]
-        time.sleep(0.01)
+def _peak_rss_kb(pid: int) -> int:
+    status = Path(f"/proc/{pid}/status").read_text(encoding="ascii")
+    line = next(line for line in status.splitlines() if line.startswith("VmHWM:"))
+    return int(line.split()[1])  # "VmHWM:    123456 kB"
