@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from quiz.facts.model import CalendarDate, EntityRef, Fact, FactSheet, FactValue, Place
-from quiz.facts.values import dates_in, format_date, mentions, normalize_quote, numbers_in
+from quiz.facts.values import (
+    Article,
+    Mentions,
+    dates_in,
+    format_date,
+    mentions,
+    normalize_quote,
+    numbers_in,
+)
 from quiz.problems import ProblemList
 
 # Long enough to recognise the quote in a message, short enough for one line.
@@ -12,24 +20,24 @@ SHOWN_CHARS = 40
 
 def check_sheet(sheet: FactSheet, problems: ProblemList) -> None:
     """Record every way the sheet disagrees with its article or with itself."""
-    article = normalize_quote(sheet.article)
+    article = Article(sheet.article)
 
     def add(place: Place, message: str) -> None:
         problems.add(place.line, place.column, message)
 
+    named = Mentions(sheet.article)
     for entity in sheet.entities.values():
-        if not any(mentions(sheet.article, name) for name in (entity.name, *entity.aliases)):
+        if not any(name in named for name in (entity.name, *entity.aliases)):
             add(entity.place, f"entity '{entity.key}': '{entity.name}' is not named in the article")
     _check_phrasings(sheet, problems)
     first_value: dict[tuple[str, str], Fact] = {}
     seen: dict[tuple[str, str, FactValue], Fact] = {}
-    checked_quotes: set[tuple[int, int]] = set()
+    checked_quotes: set[int] = set()  # the facts of a list of values share their quotes
     for fact in sheet.facts:
         for quote in fact.evidence:
-            where = (quote.place.line, quote.place.column)
-            if where not in checked_quotes and normalize_quote(quote.text) not in article:
-                add(quote.place, _not_in_article(quote.text, article))
-            checked_quotes.add(where)
+            if id(quote) not in checked_quotes and quote.text not in article:
+                add(quote.place, _not_in_article(quote.text, article.text))
+            checked_quotes.add(id(quote))
         complaint = _unsupported(fact, sheet)
         if complaint:
             add(fact.value_place, complaint)

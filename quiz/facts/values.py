@@ -47,6 +47,7 @@ _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 _QUOTE_MARKS = str.maketrans("‘’‚‛′“”„‟″", '\'\'\'\'""""""')
 _SPACES = re.compile(r"\s+")
+_TOKEN = re.compile(r"[^ ]+")
 
 
 def parse_date(text: str) -> CalendarDate | None:
@@ -142,11 +143,65 @@ def normalize_quote(text: str) -> str:
     return _SPACES.sub(" ", text.translate(_QUOTE_MARKS)).strip()
 
 
-def mentions(text: str, name: str) -> bool:
-    """Whether ``text`` names ``name`` as whole words, ignoring case, accents and quote style."""
-    wanted = normalize_answer(normalize_quote(name))
-    if not wanted:
+class Article:
+    """An article in which many quotes are looked up, any quote style and spacing allowed.
+
+    Words are indexed once, so a quote is checked only where its rarest whole word stands,
+    not by scanning the article again for every quote.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = normalize_quote(text)
+        self._starts: dict[str, list[int]] = {}
+        for match in _TOKEN.finditer(self.text):
+            self._starts.setdefault(match.group(), []).append(match.start())
+
+    def __contains__(self, quote: str) -> bool:
+        quote = normalize_quote(quote)
+        tokens = list(_TOKEN.finditer(quote))
+        # Only words with a space on both sides are whole words of the article too.
+        inner = tokens[1:-1]
+        if not inner:
+            return quote in self.text
+        rarest = min(inner, key=lambda token: len(self._starts.get(token.group(), ())))
+        offset = rarest.start()
+        return any(
+            self.text.startswith(quote, start - offset)
+            for start in self._starts.get(rarest.group(), ())
+            if start >= offset
+        )
+
+
+class Mentions:
+    """The names a text mentions as whole words, ignoring case, accents and quote style.
+
+    The text is normalised once, so that a long article can be asked about many names.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = _mention_form(text)
+
+    def __contains__(self, name: str) -> bool:
+        wanted = _mention_form(name)
+        text = self._text
+        start = text.find(wanted) if wanted else -1
+        while start != -1:
+            end = start + len(wanted)
+            if not _is_word_char(text[start - 1 : start]) and not _is_word_char(
+                text[end : end + 1]
+            ):
+                return True
+            start = text.find(wanted, start + 1)
         return False
-    haystack = normalize_answer(normalize_quote(text))
-    pattern = rf"(?<!\w){re.escape(wanted)}(?!\w)"
-    return re.search(pattern, haystack) is not None
+
+
+def mentions(text: str, name: str) -> bool:
+    return name in Mentions(text)
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _mention_form(text: str) -> str:
+    return normalize_answer(normalize_quote(text))

@@ -21,26 +21,43 @@ INTEGER_STEPS = (1, 2, 5, 10)
 DATE_STEPS = (("days", 1), ("days", 2), ("days", 7), ("months", 1), ("years", 1))
 
 
-def entity_pool(
-    sheet: FactSheet, fact: Fact, entity_type: str, true_keys: set[str]
-) -> list[Entity]:
-    """Entities of ``entity_type`` that are plausible yet wrong: never a true value, never the
-    entity the question is about, and no two that read the same (nor as a true value)."""
-    excluded = {key for key in (*true_keys, fact.subject) if key in sheet.entities}
-    if isinstance(fact.value, EntityRef):
-        excluded.add(fact.value.key)
-    seen_names = {normalize_answer(sheet.entities[key].name) for key in excluded}
-    pool = []
-    for entity in sheet.entities.values():
-        name = normalize_answer(entity.name)
-        if entity.type == entity_type and entity.key not in excluded and name not in seen_names:
-            seen_names.add(name)
-            pool.append(entity)
-    return pool
+class EntityIndex:
+    """A sheet's entities by type, with their names as players type them, computed once."""
 
+    def __init__(self, sheet: FactSheet) -> None:
+        self.sheet = sheet
+        self.by_type: dict[str, list[tuple[Entity, str]]] = {}
+        self.typed_name: dict[str, str] = {}
+        for entity in sheet.entities.values():
+            typed = normalize_answer(entity.name)
+            self.typed_name[entity.key] = typed
+            self.by_type.setdefault(entity.type, []).append((entity, typed))
 
-def pick_entities(pool: list[Entity], rng: random.Random) -> list[Entity]:
-    return rng.sample(pool, min(MAX_WRONG, len(pool)))
+    def pick(
+        self, fact: Fact, entity_type: str, true_keys: set[str], rng: random.Random
+    ) -> list[Entity]:
+        """Up to MAX_WRONG entities of ``entity_type``, drawn uniformly from those that are
+        plausible yet wrong: never a true value, never the entity the question is about,
+        and no two that read the same (nor as a true value)."""
+        excluded = {key for key in (*true_keys, fact.subject) if key in self.typed_name}
+        if isinstance(fact.value, EntityRef):
+            excluded.add(fact.value.key)
+        seen_names = {self.typed_name[key] for key in excluded}
+        candidates = self.by_type.get(entity_type, [])
+        # Draw until enough are found (a few draws, even among thousands of entities); a
+        # candidate found wrong is never drawn again, so the loop ends on any sheet.
+        tried: set[int] = set()
+        picked: list[Entity] = []
+        while len(picked) < MAX_WRONG and len(tried) < len(candidates):
+            index = rng.randrange(len(candidates))
+            if index in tried:
+                continue
+            tried.add(index)
+            entity, typed = candidates[index]
+            if entity.key not in excluded and typed not in seen_names:
+                seen_names.add(typed)
+                picked.append(entity)
+        return picked
 
 
 def integer_ladder(value: int, rng: random.Random) -> list[int] | None:

@@ -26,11 +26,10 @@ from quiz.facts.model import (
 from quiz.facts.values import date_spellings
 from quiz.generate.distractors import (
     MIN_WRONG,
+    EntityIndex,
     date_ladder,
-    entity_pool,
     integer_ladder,
     next_date,
-    pick_entities,
 )
 from quiz.generate.templates import TRUE_OR_FALSE, fill, statement, subject_name, true_statement
 from quiz.model import Difficulty, Pack, Question, QuestionType
@@ -100,6 +99,7 @@ class _Maker:
         self.seed = seed
         self.values = values
         self.by_value = by_value
+        self.entities = EntityIndex(sheet)
 
     def rng(self, question_id: str) -> random.Random:
         return random.Random(f"{self.seed}:{question_id}")
@@ -177,8 +177,8 @@ class _Maker:
         """Plausible wrong values, in random order; fewer than MIN_WRONG when few exist."""
         value = fact.value
         if isinstance(value, EntityRef):
-            pool = entity_pool(self.sheet, fact, relation.value_type, self._true_keys(fact))
-            return [EntityRef(entity.key) for entity in pick_entities(pool, rng)]
+            picked = self.entities.pick(fact, relation.value_type, self._true_keys(fact), rng)
+            return [EntityRef(entity.key) for entity in picked]
         ladder: list[CalendarDate] | list[int] | None
         if isinstance(value, CalendarDate):
             ladder = date_ladder(value, rng)
@@ -296,9 +296,9 @@ class _Maker:
         prompt = fill(rng.choice(relation.ask_subject), value=value_name)
         answer = subject_name(self.sheet, fact)
         holders = {other.subject for other in self.by_value[(fact.relation, fact.value)]}
-        pool = entity_pool(self.sheet, fact, relation.subject_type, holders)
-        if len(pool) >= MIN_WRONG:
-            wrong = tuple(entity.name for entity in pick_entities(pool, rng))
+        picked = self.entities.pick(fact, relation.subject_type, holders, rng)
+        if len(picked) >= MIN_WRONG:
+            wrong = tuple(entity.name for entity in picked)
             question_id = base + ".reverse-choice"
             question = self._question(
                 question_id, QuestionType.CHOICE, prompt, answer, fact, relation, wrong=wrong
