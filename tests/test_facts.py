@@ -6,12 +6,22 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from quiz.cli import main
 from quiz.facts.checks import describe
 from quiz.facts.loader import load_fact_sheet
 from quiz.facts.model import CalendarDate, EntityRef, FactSheet
-from quiz.facts.values import dates_in, mentions, numbers_in, parse_date, parse_integer
+from quiz.facts.values import (
+    Article,
+    dates_in,
+    mentions,
+    normalize_quote,
+    numbers_in,
+    parse_date,
+    parse_integer,
+)
 from quiz.paths import seeds_dir
 from quiz.problems import LoadError
 
@@ -317,3 +327,23 @@ def test_entity_values_refer_to_declared_entities(sheet: FactSheet) -> None:
         assert fact.subject in sheet.entities
         if isinstance(fact.value, EntityRef):
             assert fact.value.key in sheet.entities
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    words=st.lists(
+        st.sampled_from(["the", "cat", "sat", "on", "a", "mat", "\u201cmat\u201d"]), max_size=30
+    ),
+    start=st.integers(0, 200),
+    length=st.integers(0, 60),
+    spaces=st.sampled_from([" ", "  ", "\n", " \t "]),
+)
+@example(words=["the", "cat", "the", "cat", "sat"], start=4, length=11, spaces=" ")
+def test_the_word_index_finds_exactly_what_a_plain_search_finds(
+    words: list[str], start: int, length: int, spaces: str
+) -> None:
+    text = spaces.join(words)
+    quote = text[start : start + length]
+    for candidate in (quote, quote + "x", "x" + quote, quote.replace("a", "o", 1)):
+        expected = normalize_quote(candidate) in normalize_quote(text)
+        assert (candidate in Article(text)) is expected, candidate
