@@ -21,6 +21,7 @@ COMMANDS = {
     "scores": "quiz.commands.scores",
     "facts": "quiz.commands.facts",
     "generate": "quiz.commands.generate",
+    "check": "quiz.commands.check",
     "import": "quiz.commands.import_",
     "export": "quiz.commands.export",
     "new": "quiz.commands.new",

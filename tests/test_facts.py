@@ -347,3 +347,18 @@ def test_the_word_index_finds_exactly_what_a_plain_search_finds(
     for candidate in (quote, quote + "x", "x" + quote, quote.replace("a", "o", 1)):
         expected = normalize_quote(candidate) in normalize_quote(text)
         assert (candidate in Article(text)) is expected, candidate
+
+
+def test_two_entities_of_one_type_and_name_are_reported(
+    bad_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    line = break_sheet(
+        bad_copy,
+        "  sunita-mani: {type: person",
+        "  tessa-2: {type: person, name: tessa thompson}\n  sunita-mani: {type: person",
+    )
+    output = check_output(bad_copy, capsys)
+    assert output == [
+        f"{bad_copy}:{line}:3: entity 'tessa-2' has the name of 'tessa-thompson' (line 25), "
+        "so no question could tell them apart"
+    ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quiz.facts.model import CalendarDate, EntityRef, Fact, FactSheet, FactValue, Place
+from quiz.facts.model import CalendarDate, Entity, EntityRef, Fact, FactSheet, FactValue, Place
 from quiz.facts.values import (
     Article,
     Mentions,
@@ -13,6 +13,7 @@ from quiz.facts.values import (
     numbers_in,
 )
 from quiz.problems import ProblemList
+from quiz.text import normalize_answer
 
 # Long enough to recognise the quote in a message, short enough for one line.
 SHOWN_CHARS = 40
@@ -26,7 +27,16 @@ def check_sheet(sheet: FactSheet, problems: ProblemList) -> None:
         problems.add(place.line, place.column, message)
 
     named = Mentions(sheet.article)
+    first_of_name: dict[tuple[str, str], Entity] = {}
     for entity in sheet.entities.values():
+        namesake = first_of_name.setdefault((entity.type, normalize_answer(entity.name)), entity)
+        if namesake is not entity:
+            add(
+                entity.place,
+                f"entity '{entity.key}' has the name of '{namesake.key}' "
+                f"(line {namesake.place.line}), "
+                "so no question could tell them apart",
+            )
         if not any(name in named for name in (entity.name, *entity.aliases)):
             add(entity.place, f"entity '{entity.key}': '{entity.name}' is not named in the article")
     _check_phrasings(sheet, problems)
