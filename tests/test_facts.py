@@ -15,6 +15,7 @@ from quiz.facts.loader import load_fact_sheet
 from quiz.facts.model import CalendarDate, EntityRef, FactSheet
 from quiz.facts.values import (
     Article,
+    Mentions,
     dates_in,
     mentions,
     normalize_quote,
@@ -362,3 +363,14 @@ def test_two_entities_of_one_type_and_name_are_reported(
         f"{bad_copy}:{line}:3: entity 'tessa-2' has the name of 'tessa-thompson' (line 25), "
         "so no question could tell them apart"
     ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(alphabet="ab é_'.-&\u2019", max_size=30),
+    name=st.text(alphabet="ab é_'.-&", max_size=6),
+)
+@example(text="a ab", name="ab")
+@example(text="ab_a", name="a")
+def test_the_name_index_agrees_with_a_plain_whole_word_search(text: str, name: str) -> None:
+    assert (name in Mentions(text)) is mentions(text, name)

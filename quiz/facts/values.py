@@ -48,6 +48,7 @@ _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 _QUOTE_MARKS = str.maketrans("‘’‚‛′“”„‟″", '\'\'\'\'""""""')
 _SPACES = re.compile(r"\s+")
 _TOKEN = re.compile(r"[^ ]+")
+_WORD_RUN = re.compile(r"\w+")
 
 
 def parse_date(text: str) -> CalendarDate | None:
@@ -175,32 +176,46 @@ class Article:
 class Mentions:
     """The names a text mentions as whole words, ignoring case, accents and quote style.
 
-    The text is normalised once, so that a long article can be asked about many names.
+    The text is normalised and its words indexed once, so that a long article can be asked
+    about many names without being scanned again for each.
     """
 
     def __init__(self, text: str) -> None:
         self._text = _mention_form(text)
+        self._word_starts: dict[str, list[int]] = {}
+        for match in _WORD_RUN.finditer(self._text):
+            self._word_starts.setdefault(match.group(), []).append(match.start())
 
     def __contains__(self, name: str) -> bool:
         wanted = _mention_form(name)
-        text = self._text
-        start = text.find(wanted) if wanted else -1
-        while start != -1:
-            end = start + len(wanted)
-            if not _is_word_char(text[start - 1 : start]) and not _is_word_char(
-                text[end : end + 1]
-            ):
-                return True
-            start = text.find(wanted, start + 1)
-        return False
+        first_word = _WORD_RUN.match(wanted)
+        if first_word is None:  # empty, or starting with a sign: no word to look it up by
+            return _mentioned(self._text, wanted)
+        starts = self._word_starts.get(first_word.group(), ())
+        return any(_whole_words_at(self._text, wanted, start) for start in starts)
 
 
 def mentions(text: str, name: str) -> bool:
-    return name in Mentions(text)
+    """Whether ``text`` names ``name`` as whole words (for short texts such as quotes)."""
+    return _mentioned(_mention_form(text), _mention_form(name))
 
 
-def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"
+def _mentioned(text: str, wanted: str) -> bool:
+    start = text.find(wanted) if wanted else -1
+    while start != -1:
+        if _whole_words_at(text, wanted, start):
+            return True
+        start = text.find(wanted, start + 1)
+    return False
+
+
+def _whole_words_at(text: str, wanted: str, start: int) -> bool:
+    end = start + len(wanted)
+    return (
+        text.startswith(wanted, start)
+        and not _WORD_RUN.match(text[start - 1 : start] if start else "")
+        and not _WORD_RUN.match(text[end : end + 1])
+    )
 
 
 def _mention_form(text: str) -> str:
