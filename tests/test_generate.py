@@ -14,6 +14,7 @@ from quiz.facts.loader import load_fact_sheet
 from quiz.facts.model import CalendarDate, EntityRef, FactSheet
 from quiz.facts.values import format_date, normalize_quote
 from quiz.generate.generator import generate, generate_pack
+from quiz.generate.templates import fill
 from quiz.model import QuestionType
 from quiz.packdump import dump_pack_yaml
 from quiz.packs import load_pack, load_pack_bytes
@@ -187,3 +188,9 @@ def test_every_generated_question_survives_the_pack_loader(sheet: FactSheet) -> 
         for item in generate(sheet, seed):
             if item.question.type is QuestionType.CHOICE and not item.reverse:
                 assert item.question.answer == describe(item.fact.value, sheet)
+
+
+def test_names_with_braces_are_not_filled_in_again() -> None:
+    assert (
+        fill("{subject} plays {value}.", "{value}", "A {subject}") == "{value} plays A {subject}."
+    )

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 from quiz.facts.checks import describe
 from quiz.facts.model import Fact, FactSheet, FactValue, Relation
 
 TRUE_OR_FALSE = "True or false: "
+PLACEHOLDER = re.compile(r"\{(subject|value)\}")
 
 
 def fill(template: str, subject: str = "", value: str = "") -> str:
-    # Plain replacement, not str.format: a brace in a name must stay a brace.
-    return template.replace("{subject}", subject).replace("{value}", value)
+    # One pass, not str.format or two replaces: braces in a name stay as they are.
+    names = {"subject": subject, "value": value}
+    return PLACEHOLDER.sub(lambda match: names[match.group(1)], template)
 
 
 def subject_name(sheet: FactSheet, fact: Fact) -> str:
