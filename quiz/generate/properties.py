@@ -269,10 +269,10 @@ def uniformity(sheet: FactSheet, seeds: int) -> list[Outcome]:
     return [
         outcome
         for outcome in (
-            _chi_square(
+            chi_square(
                 "the answer's rank among ordered choices is uniform", ranks, range(LADDER_RUNGS)
             ),
-            _chi_square("true/false statements are true half the time", truths, (True, False)),
+            chi_square("true/false statements are true half the time", truths, (True, False)),
         )
         if outcome is not None
     ]
@@ -290,7 +290,7 @@ def _order_key(text: str) -> int:
     return as_datetime(date).toordinal() if date is not None else int(text)
 
 
-def _chi_square(
+def chi_square(
     name: str, counts: Counter[Hashable], categories: range | tuple[Hashable, ...]
 ) -> Outcome | None:
     total = sum(counts.values())
