@@ -194,3 +194,32 @@ def test_names_with_braces_are_not_filled_in_again() -> None:
     assert (
         fill("{subject} plays {value}.", "{value}", "A {subject}") == "{value} plays A {subject}."
     )
+
+
+def test_a_sheet_that_makes_no_fair_question_makes_no_pack(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The only question would ask "Who is Ada named after?" and answer "Ada"."""
+    (tmp_path / "a.txt").write_text("Ada the ship is named after Ada the captain.\n")
+    sheet = tmp_path / "a.facts.yaml"
+    sheet.write_text(
+        "article: a.txt\n"
+        "pack: {id: ada, title: Ada, version: 1}\n"
+        "entities:\n"
+        "  ship: {type: ship, name: Ada}\n"
+        "  captain: {type: person, name: Ada}\n"
+        "relations:\n"
+        "  named-after:\n"
+        "    subject: ship\n"
+        "    value: person\n"
+        '    ask: "Who is {subject} named after?"\n'
+        '    statement: "{subject} is named after {value}."\n'
+        "facts:\n"
+        "  - {subject: ship, relation: named-after, value: captain,\n"
+        "     evidence: Ada the ship is named after Ada the captain.}\n",
+        encoding="utf-8",
+    )
+    assert main(["facts", "check", str(sheet)]) == 0
+    capsys.readouterr()
+    assert main(["generate", str(sheet)]) == 1
+    assert capsys.readouterr().out == f"{sheet}:1:1: no question can be made from these facts\n"

@@ -140,7 +140,7 @@ def test_quiz_check_fails_an_inconsistent_pack(
         "        smallest counterexample: one prompt, several answers (a, b): 'Who wrote it?'"
         in out
     )
-    assert out[-1] == "2 properties checked, 2 examples tried, 1 failed"
+    assert out[-1] == "3 properties checked, 3 examples tried, 1 failed"
 
 
 def test_quiz_check_reports_a_bad_file_on_one_line(

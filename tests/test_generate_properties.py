@@ -44,7 +44,7 @@ from quiz.generate.properties import (
 from quiz.model import QuestionType
 from quiz.packdump import dump_pack_yaml
 from quiz.paths import seeds_dir
-from quiz.problems import ProblemList
+from quiz.problems import LoadError, ProblemList
 
 LIGHTHOUSE = Path(__file__).parent / "data" / "lighthouse" / "lighthouse.facts.yaml"
 
@@ -151,25 +151,27 @@ def _written(value: FactValue, entities: dict[str, Entity]) -> str:
     return str(value)
 
 
-def one_fact_sheet(kind: ValueKind, value: FactValue) -> FactSheet:
-    """The smallest sheet: one entity, one relation, one fact (for pinned examples)."""
-    entity = Entity("thing", "type0", "Ada")
+def one_fact_sheet(kind: ValueKind, value: FactValue, *others: Entity) -> FactSheet:
+    """The smallest sheet: one subject, one relation, one fact (for pinned examples); an
+    entity value's entity is among ``others``."""
+    entities = {entity.key: entity for entity in (Entity("thing", "type0", "Ada"), *others)}
     relation = Relation(
         key="rel0",
         subject_type="type0",
         kind=kind,
         ask=("What rel0 has {subject}?",),
         statement="{subject} has rel0 {value}.",
+        value_type=others[0].type if others else "",
     )
-    quote = Quote(f"About Ada: rel0 is {_written(value, {})}.")
+    quote = Quote(f"About Ada: rel0 is {_written(value, entities)}.")
     return FactSheet(
         path="<pinned>",
         article_path=Path("pinned.txt"),
         article=f"Ada.\n{quote.text}",
         pack=PackInfo(id="pinned", title="Pinned", version=1),
-        entities={"thing": entity},
+        entities=entities,
         relations={"rel0": relation},
-        facts=(Fact("thing", "rel0", value, (Quote(quote.text),)),),
+        facts=(Fact("thing", "rel0", value, (quote,)),),
     )
 
 
@@ -183,6 +185,10 @@ def check_questions(sheet: FactSheet, seed: int) -> list[Generated]:
         for name, check in QUESTION_PROPERTIES:
             failure = check(sheet, item)
             assert failure is None, f"{name}: {item.question.id}: {failure}"
+    if not items:  # every question would have given its answer away: no pack, and it says so
+        with pytest.raises(LoadError, match="no question can be made from these facts"):
+            generate_pack(sheet, seed)
+        return items
     pack = generate_pack(sheet, seed)
     for name, pack_check in PACK_PROPERTIES:
         assert pack_check(pack) is None, name
@@ -198,6 +204,11 @@ def check_questions(sheet: FactSheet, seed: int) -> list[Generated]:
 # A year-less January 1 once got December 29-31 as wrong answers: the odd one out.
 @example(sheet=one_fact_sheet(ValueKind.DATE, CalendarDate(None, 1, 1)), seed=1)
 @example(sheet=one_fact_sheet(ValueKind.INTEGER, 1), seed=0)
+# Once generated "What rel0 has Ada?" answered "Ada", and then an empty, unloadable pack.
+@example(
+    sheet=one_fact_sheet(ValueKind.ENTITY, EntityRef("other"), Entity("other", "type1", "Ada")),
+    seed=0,
+)
 def test_drawn_sheets_pass_the_checks_and_give_questions_that_prove_themselves(
     sheet: FactSheet, seed: int
 ) -> None:

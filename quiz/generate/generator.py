@@ -23,7 +23,7 @@ from quiz.facts.model import (
     Relation,
     ValueKind,
 )
-from quiz.facts.values import date_spellings
+from quiz.facts.values import date_spellings, mentions
 from quiz.generate.distractors import (
     MIN_WRONG,
     EntityIndex,
@@ -33,6 +33,7 @@ from quiz.generate.distractors import (
 )
 from quiz.generate.templates import TRUE_OR_FALSE, fill, statement, subject_name, true_statement
 from quiz.model import Difficulty, Pack, Question, QuestionType
+from quiz.problems import LoadError, Problem
 from quiz.text import normalize_answer
 
 DIFFICULTY = {
@@ -57,12 +58,16 @@ class Generated:
 
 
 def generate_pack(sheet: FactSheet, seed: int) -> Pack:
+    """The pack of every question the sheet makes; LoadError when it makes none."""
     info = sheet.pack
+    questions = tuple(item.question for item in generate(sheet, seed))
+    if not questions:
+        raise LoadError([Problem(sheet.path, 1, 1, "no question can be made from these facts")])
     return Pack(
         id=info.id,
         title=info.title,
         version=info.version,
-        questions=tuple(item.question for item in generate(sheet, seed)),
+        questions=questions,
         description=info.description,
         author=info.author,
         source=info.source or sheet.article_path.name,
@@ -84,7 +89,15 @@ def generate(sheet: FactSheet, seed: int) -> list[Generated]:
         if fact is siblings[0]:
             questions.extend(maker.about_subject(siblings))
         questions.extend(maker.about_fact(fact))
-    return questions
+    return [item for item in questions if not _gives_answer_away(item.question)]
+
+
+def _gives_answer_away(question: Question) -> bool:
+    """A prompt that names its own answer (a subject called like its value, say) is dropped:
+    the fact keeps its other questions."""
+    if question.type is QuestionType.TRUEFALSE:
+        return False
+    return any(mentions(question.prompt, text) for text in (question.answer, *question.accept))
 
 
 class _Maker:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from quiz.facts.checks import describe
 from quiz.facts.model import CalendarDate, FactSheet, FactValue, ValueKind
 from quiz.facts.values import as_datetime, format_date, parse_date
+from quiz.fairness import unfair_questions
 from quiz.generate.distractors import LADDER_RUNGS, MIN_WRONG
 from quiz.generate.generator import Generated, generate, generate_pack
 from quiz.model import Pack, Question, QuestionType
@@ -205,9 +206,16 @@ def consistent_prompts(pack: Pack) -> str | None:
     return None
 
 
+def fair_questions(pack: Pack) -> str | None:
+    """No prompt gives its answer away, no wrong answer is of another kind (quiz.fairness)."""
+    unfair = unfair_questions(pack)
+    return f"question '{unfair[0].question_id}': {unfair[0].message}" if unfair else None
+
+
 PACK_PROPERTIES: tuple[tuple[str, Callable[[Pack], str | None]], ...] = (
     ("the pack loads through the pack loader unchanged", loads_unchanged),
     ("no prompt has two answers or an answer that is also wrong", consistent_prompts),
+    ("no prompt gives its answer away, no wrong answer is of another kind", fair_questions),
 )
 
 
@@ -235,7 +243,12 @@ def check_sheet_properties(sheet: FactSheet, seeds: int) -> list[Outcome]:
         for name, check in QUESTION_PROPERTIES:
             for item in items:
                 record(name, seed, _labelled(item, check(sheet, item)))
-        pack = generate_pack(sheet, seed)
+        try:
+            pack = generate_pack(sheet, seed)
+        except LoadError as error:
+            for name, _ in PACK_PROPERTIES:
+                record(name, seed, error.problems[0].message)
+            continue
         for name, pack_check in PACK_PROPERTIES:
             record(name, seed, pack_check(pack))
         same = dump_pack_yaml(generate_pack(sheet, seed)) == dump_pack_yaml(pack)
