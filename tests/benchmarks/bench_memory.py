@@ -35,6 +35,7 @@ def measure() -> list[Row]:
     def bare_mb() -> float:
         return run_in_terminal(bare, ROUND_MARKER, data, KEYS).peak_rss_mb
 
+    game_mb(), bare_mb()  # warm-up: the byte-code cache, the index, the disk cache
     measured, baseline = alternate(game_mb, bare_mb, RUNS)
     return [
         Row(

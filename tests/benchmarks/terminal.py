@@ -4,6 +4,12 @@ Start-up is the wall-clock time from just before the process is spawned to the m
 the terminal receives the first frame holding a marker text (the round's status line,
 the Home title). It is read from the terminal side, so it counts everything the player
 waits for: interpreter start, imports, loading packs, composing, layout and rendering.
+Byte-code: an installed game has its modules compiled (pip writes the .pyc files), but
+the environment may forbid writing them (PYTHONDONTWRITEBYTECODE), which would make every
+start compile the game from source while Textual's are compiled already. So each child
+may write and read byte-code in a cache folder of the benchmark's own, which the
+benchmarks fill with an untimed warm-up run.
+
 Peak memory is the child's peak resident set size (VmHWM in /proc/<pid>/status), read
 just before the benchmark quits it. (ru_maxrss of a child is no use here: Linux carries
 the forking parent's peak across exec, so every child would report the benchmark's own.)
@@ -21,6 +27,8 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from tests.benchmarks.synthetic import scratch_dir
 
 COLUMNS, LINES = 100, 30
 CTRL_C = b"\x03"
@@ -89,8 +97,13 @@ def run_in_terminal(
     """
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
-    environment = dict(os.environ, TERM="xterm-256color", QUIZ_DATA_DIR=str(data_dir))
-    environment.pop("QUIZ_FIRST_PAINT_FILE", None)
+    environment = dict(
+        os.environ,
+        TERM="xterm-256color",
+        QUIZ_DATA_DIR=str(data_dir),
+        PYTHONPYCACHEPREFIX=str(scratch_dir() / "pycache"),
+    )
+    environment.pop("PYTHONDONTWRITEBYTECODE", None)
     screen = _Screen(master, marker.encode())
     started = time.time()
     process = subprocess.Popen(
