@@ -25,7 +25,6 @@ class EntityIndex:
     """A sheet's entities by type, with their names as players type them, computed once."""
 
     def __init__(self, sheet: FactSheet) -> None:
-        self.sheet = sheet
         self.by_type: dict[str, list[tuple[Entity, str]]] = {}
         self.typed_name: dict[str, str] = {}
         for entity in sheet.entities.values():
@@ -44,8 +43,8 @@ class EntityIndex:
             excluded.add(fact.value.key)
         seen_names = {self.typed_name[key] for key in excluded}
         candidates = self.by_type.get(entity_type, [])
-        # Draw until enough are found (a few draws, even among thousands of entities); a
-        # candidate found wrong is never drawn again, so the loop ends on any sheet.
+        # Draw until enough are found: a few draws, even among thousands of entities. No
+        # candidate is examined twice, so the loop also ends when too few fit.
         tried: set[int] = set()
         picked: list[Entity] = []
         while len(picked) < MAX_WRONG and len(tried) < len(candidates):
