@@ -66,9 +66,11 @@ def run(args: argparse.Namespace) -> int:
     if args.out is None:
         sys.stdout.write(text)
         return EXIT_OK
+    from quiz.interchange.files import write_text
+
     out = Path(args.out)
     try:
-        out.write_text(text, encoding="utf-8")
+        write_text(out, text, force=True)  # whole or not at all, even if interrupted
     except OSError as error:
         print_problems([Problem(str(out), 1, 1, f"cannot write the pack: {error.strerror}")])
         return EXIT_PROBLEMS
