@@ -99,7 +99,8 @@ def test_packs_lists_shipped_and_user_packs(
     code, out, err = run(capsys, "packs")
     assert code == 0 and err == ""
     rows = {line.split()[0]: line for line in out.splitlines() if line}
-    assert "12" in rows["tv-classics"].split()
+    assert rows["ID"].split() == ["ID", "TITLE", "QUESTIONS", "PATH"]
+    assert rows["tv-classics"].split()[-2:] == ["12", str(shipped_packs_dir() / "tv-classics.yaml")]
     assert "TV Classics" in rows["tv-classics"]
     assert str(data_dir / "packs" / "mine.yaml") in rows["mine"]
     assert f"Your own packs go in {data_dir / 'packs'}" in out

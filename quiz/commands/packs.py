@@ -40,9 +40,11 @@ def _list(args: argparse.Namespace) -> int:
     rows = [("ID", "TITLE", "QUESTIONS", "PATH")]
     rows += [(p.id, p.title, str(p.question_count), p.path) for p in library.packs]
     widths = [max(len(row[column]) for row in rows) for column in range(3)]
-    for row in rows:
+    for *cells, path in rows:
         print(
-            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)) + row[3]
+            "  ".join(
+                [*(cell.ljust(width) for cell, width in zip(cells, widths, strict=True)), path]
+            )
         )
     print(f"\nYour own packs go in {user_packs_dir(args.data_dir)}")
     if library.problems:
