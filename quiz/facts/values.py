@@ -188,11 +188,17 @@ class Mentions:
 
     def __contains__(self, name: str) -> bool:
         wanted = _mention_form(name)
-        first_word = _WORD_RUN.match(wanted)
-        if first_word is None:  # empty, or starting with a sign: no word to look it up by
+        words = list(_WORD_RUN.finditer(wanted))
+        if not words:  # empty, or signs only: no word to look it up by
             return _mentioned(self._text, wanted)
-        starts = self._word_starts.get(first_word.group(), ())
-        return any(_whole_words_at(self._text, wanted, start) for start in starts)
+        # Where the name stands, each of its words stands whole: look where the rarest does.
+        rarest = min(words, key=lambda word: len(self._word_starts.get(word.group(), ())))
+        offset = rarest.start()
+        return any(
+            _whole_words_at(self._text, wanted, start - offset)
+            for start in self._word_starts.get(rarest.group(), ())
+            if start >= offset
+        )
 
 
 def mentions(text: str, name: str) -> bool:
