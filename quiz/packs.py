@@ -65,7 +65,7 @@ def parse_number(text: str) -> Decimal | None:
 
 
 def _validate(root: Node, problems: ProblemList, path: Path | None) -> Pack:
-    fields = _Fields(problems)
+    fields = FieldReader(problems)
     top = fields.mapping(root, "the pack file")
     if top is None:
         problems.raise_if_any()
@@ -86,7 +86,7 @@ def _validate(root: Node, problems: ProblemList, path: Path | None) -> Pack:
     return Pack(questions=tuple(questions), path=path, **pack_fields)
 
 
-def _questions(fields: _Fields, top: Mapping) -> list[Question]:
+def _questions(fields: FieldReader, top: Mapping) -> list[Question]:
     node = fields.required(top, "questions")
     if node is None:
         return []
@@ -110,7 +110,7 @@ def _questions(fields: _Fields, top: Mapping) -> list[Question]:
     return questions
 
 
-def _question(fields: _Fields, node: Node) -> Question | None:
+def _question(fields: FieldReader, node: Node) -> Question | None:
     entry = fields.mapping(node, "a question")
     if entry is None:
         return None
@@ -146,7 +146,7 @@ def _question(fields: _Fields, node: Node) -> Question | None:
     return question
 
 
-def _check_answers(fields: _Fields, entry: Mapping, question: Question) -> None:
+def _check_answers(fields: FieldReader, entry: Mapping, question: Question) -> None:
     """The rules that depend on the question's type."""
     add = fields.problems.add
     kind = question.type
@@ -188,7 +188,7 @@ def _not_a_number(key: str, text: str) -> str:
     return f"'{key}' must be a number written in digits, not '{text}'"
 
 
-class _Fields:
+class FieldReader:
     """Reads typed fields out of mappings, recording a problem for each bad one."""
 
     def __init__(self, problems: ProblemList) -> None:

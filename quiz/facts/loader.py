@@ -25,7 +25,7 @@ from quiz.facts.model import (
     ValueKind,
 )
 from quiz.facts.values import parse_date, parse_integer
-from quiz.packs import PACK_ID, PACK_KEYS, _Fields
+from quiz.packs import PACK_ID, PACK_KEYS, FieldReader
 from quiz.paths import seeds_dir
 from quiz.problems import ProblemList
 from quiz.yamlread import Mapping, Node, Scalar, Sequence, read_yaml_file
@@ -74,7 +74,7 @@ def _place(node: Node) -> Place:
 class _Reader:
     def __init__(self, problems: ProblemList, path: Path) -> None:
         self.problems = problems
-        self.fields = _Fields(problems)
+        self.fields = FieldReader(problems)
         self.path = path
         # Declared but faulty (already reported): facts using them are skipped, not re-reported.
         self.broken: set[str] = set()
