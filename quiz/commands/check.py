@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from quiz.commands.common import EXIT_OK, EXIT_PROBLEMS, print_problems
+from quiz.commands.common import EXIT_OK, EXIT_PROBLEMS, positive_count, print_problems
 
 HELP = "check that fact sheets generate sound questions, and that packs are consistent"
 DEFAULT_SEEDS = 100
@@ -21,7 +21,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--seeds",
-        type=int,
+        type=positive_count,
         default=DEFAULT_SEEDS,
         metavar="N",
         help=f"generate each fact sheet with seeds 0 to N-1 (default {DEFAULT_SEEDS})",

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from quiz.commands.common import EXIT_OK, EXIT_PROBLEMS, print_problems
+from quiz.commands.common import EXIT_OK, EXIT_PROBLEMS, print_problems, seed_number
 
 HELP = "generate a question pack from a fact sheet (checked first)"
 DEFAULT_SEED = 0
@@ -22,7 +22,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", metavar="PATH", help="write the pack here (default: stdout)")
     parser.add_argument(
         "--seed",
-        type=int,
+        type=seed_number,
         default=DEFAULT_SEED,
         metavar="N",
         help=f"the seed for wrong answers and phrasings (default {DEFAULT_SEED})",
