@@ -53,7 +53,7 @@ def test_a_missed_target_exits_1_and_is_named(capsys: pytest.CaptureFixture[str]
     assert report([MET]) == 0
     assert report([MET, MISSED]) == 1
     out = capsys.readouterr().out
-    assert "cores, Python 3." in out
+    assert " cores (" in out and "), Python 3." in out
     assert out.rstrip().endswith("missed: memory")
 
 

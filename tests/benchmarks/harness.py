@@ -86,9 +86,20 @@ def format_table(rows: list[Row]) -> str:
 def machine() -> str:
     today = datetime.date.today().isoformat()
     return (
-        f"{today}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{today}, {os.cpu_count()} cores ({cpu_model()}), Python {platform.python_version()}, "
         f"{platform.system()} {platform.machine()}"
     )
+
+
+def cpu_model() -> str:
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as cpuinfo:
+            for line in cpuinfo:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown CPU"
 
 
 def report(rows: list[Row]) -> int:
