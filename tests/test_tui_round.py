@@ -9,27 +9,17 @@ from textual.widgets import DataTable, Input, Select, Static
 from quiz.session import Mode, Phase
 from quiz.tui.round_screen import FEEDBACK_SECONDS, RoundScreen
 from quiz.tui.widgets import ChoiceRow
-from tests.tui_helpers import make_app
+from tests.tui_helpers import answer_every_question_right, ask, make_app
 
 
 def text_of(screen: RoundScreen, selector: str) -> str:
     return str(screen.query_one(selector, Static).render())
 
 
-def go_to_question(screen: RoundScreen, question_id: str) -> None:
-    """Skip ahead until the question with this id is asked (the seed fixes the order)."""
-    while screen.round.current.question.id != question_id:
-        screen.action_skip()
-        screen.action_next()
-
-
 async def test_answering_right_at_once_scores_1000(data_dir: Path) -> None:
     app, _ = make_app(data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = app.screen
-        assert isinstance(screen, RoundScreen)
-        go_to_question(screen, "capital")
-        await pilot.pause()
+        screen = await ask(pilot, "capital")
         view = screen.round.current
         assert text_of(screen, "#prompt") == "What is the capital of France?"
         rows = list(screen.query(ChoiceRow))
@@ -44,10 +34,7 @@ async def test_answering_right_at_once_scores_1000(data_dir: Path) -> None:
 async def test_a_wrong_choice_shows_the_right_answer(data_dir: Path) -> None:
     app, _ = make_app(data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = app.screen
-        assert isinstance(screen, RoundScreen)
-        go_to_question(screen, "capital")
-        await pilot.pause()
+        screen = await ask(pilot, "capital")
         wrong = next(i for i in range(4) if i != screen.round.current.answer_index)
         await pilot.press("abcd"[wrong])
         assert text_of(screen, "#verdict") == "Wrong."
@@ -60,10 +47,7 @@ async def test_a_wrong_choice_shows_the_right_answer(data_dir: Path) -> None:
 async def test_clicking_a_choice_answers(data_dir: Path) -> None:
     app, _ = make_app(data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = app.screen
-        assert isinstance(screen, RoundScreen)
-        go_to_question(screen, "capital")
-        await pilot.pause()
+        screen = await ask(pilot, "capital")
         right = screen.round.current.answer_index
         await pilot.click(list(screen.query(ChoiceRow))[right])
         assert text_of(screen, "#verdict").startswith("Correct!")
@@ -92,10 +76,7 @@ async def test_time_runs_out_with_the_injected_clock(data_dir: Path) -> None:
 async def test_typed_answers_and_markup_stay_plain_text(data_dir: Path) -> None:
     app, _ = make_app(data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = app.screen
-        assert isinstance(screen, RoundScreen)
-        go_to_question(screen, "markup")
-        await pilot.pause()
+        screen = await ask(pilot, "markup")
         assert text_of(screen, "#prompt") == "[bold]Type[/] [@click=app.quit]x[/] exactly"
         await pilot.click("#prompt")
         typed = screen.query_one("#typed", Input)
@@ -109,10 +90,7 @@ async def test_typed_answers_and_markup_stay_plain_text(data_dir: Path) -> None:
 async def test_skip_and_true_false_keys(data_dir: Path) -> None:
     app, _ = make_app(data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = app.screen
-        assert isinstance(screen, RoundScreen)
-        go_to_question(screen, "truth")
-        await pilot.pause()
+        screen = await ask(pilot, "truth")
         await pilot.press("f")
         assert text_of(screen, "#verdict").startswith("Correct!")
         await pilot.press("enter")
@@ -151,15 +129,11 @@ async def test_practice_waits_for_the_player(data_dir: Path) -> None:
 async def test_help_opens_on_question_mark_and_f1(data_dir: Path) -> None:
     app, _ = make_app(data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = app.screen
-        assert isinstance(screen, RoundScreen)
-        go_to_question(screen, "markup")
-        await pilot.pause()
+        await ask(pilot, "markup")
         await pilot.press("f1")  # in a typed answer, ? is a character of the answer
         assert type(app.screen).__name__ == "HelpScreen"
         await pilot.press("escape")
-        go_to_question(screen, "capital")
-        await pilot.pause()
+        await ask(pilot, "capital")
         await pilot.press("question_mark")
         assert type(app.screen).__name__ == "HelpScreen"
         await pilot.press("escape")
@@ -187,10 +161,7 @@ async def test_a_finished_round_is_recorded_and_shown_in_high_scores(data_dir: P
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
         assert isinstance(screen, RoundScreen)
-        while screen.round.phase is not Phase.FINISHED:
-            view = screen.round.current
-            screen.answer(view.answer_index if view.choices else view.question.answer)
-            screen.action_next()
+        answer_every_question_right(screen)
         await pilot.pause()
         assert type(app.screen).__name__ == "NameEntryScreen"
         name = app.screen.query_one("#name", Input)

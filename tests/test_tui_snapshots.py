@@ -14,10 +14,9 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from quiz.session import Phase
 from quiz.tui.app import QuizApp
 from quiz.tui.round_screen import RoundScreen
-from tests.tui_helpers import make_app
+from tests.tui_helpers import answer_every_question_right, make_app
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((60, 20), id="60x20")]
 PLAYED_AT = datetime(2026, 1, 8, 20, 0, tzinfo=UTC)
@@ -67,10 +66,7 @@ def answered(right: bool) -> Callable[[Pilot[Any]], Awaitable[None]]:
 async def whole_round_right(pilot: Pilot[Any]) -> None:
     screen = pilot.app.screen
     assert isinstance(screen, RoundScreen)
-    while screen.round.phase is not Phase.FINISHED:
-        view = screen.round.current
-        screen.answer(view.answer_index if view.choices else view.question.answer)
-        screen.action_next()
+    answer_every_question_right(screen)
     await pilot.pause()
     await pilot.press("enter")  # keeps the prefilled name for the leaderboard
     await pilot.pause()
