@@ -10,6 +10,7 @@ BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u206
 ALLOWED_CONTROLS = frozenset("\n\t")
 
 _SPACES = re.compile(r"\s+")
+_EDGE_PUNCTUATION = ".,;:!?\"'“”‘’"
 
 
 def unsafe_character(text: str) -> tuple[int, str] | None:
@@ -44,3 +45,11 @@ def normalize_answer(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _SPACES.sub(" ", stripped).strip()
+
+
+def typed_answer_key(text: str) -> str:
+    """How a typed answer is compared with the accepted ones: as normalize_answer, and also
+    ignoring punctuation at either end ("Netflix." is "Netflix") and reading "&" as "and"."""
+    key = _SPACES.sub(" ", normalize_answer(text).replace("&", " and ")).strip()
+    trimmed = key.strip(_EDGE_PUNCTUATION).strip()
+    return trimmed or key  # an answer that is all punctuation is compared as it is

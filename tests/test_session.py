@@ -410,6 +410,25 @@ def test_text_matches_ignoring_case_accents_and_spaces(response: str, correct: b
     assert one_question_round(TEXT).answer(response).correct is correct
 
 
+TITLE = dataclasses.replace(TEXT, answer="His & Hers", accept=())
+
+
+@pytest.mark.parametrize(
+    ("response", "correct"),
+    [
+        ("His and Hers", True),
+        ("his & hers.", True),
+        ('"His & Hers"', True),
+        ("His Hers", False),
+        ("His & Hers & Theirs", False),
+    ],
+)
+def test_text_ignores_end_punctuation_and_reads_ampersand_as_and(
+    response: str, correct: bool
+) -> None:
+    assert one_question_round(TITLE).answer(response).correct is correct
+
+
 def test_an_empty_text_answer_is_refused() -> None:
     game = one_question_round(TEXT)
     with pytest.raises(InvalidAnswer, match="type an answer"):

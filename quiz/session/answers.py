@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from quiz.model import Question, QuestionType
 from quiz.packs import parse_number
-from quiz.text import normalize_answer
+from quiz.text import normalize_answer, typed_answer_key
 
 NUMBER_KEYS = "123456"
 LETTER_KEYS = "abcdef"
@@ -82,8 +82,8 @@ def judge(
         return given, abs(value - question.number_answer) <= question.tolerance
     if not given:
         raise InvalidAnswer("type an answer")
-    accepted = {normalize_answer(text) for text in (question.answer, *question.accept)}
-    return given, normalize_answer(given) in accepted
+    accepted = {typed_answer_key(text) for text in (question.answer, *question.accept)}
+    return given, typed_answer_key(given) in accepted
 
 
 def right_answer_text(question: Question) -> str:
