@@ -13,7 +13,7 @@ from tests.benchmarks.harness import Row, alternate, report
 from tests.benchmarks.synthetic import scratch_dir
 from tests.benchmarks.terminal import python_command, run_in_terminal
 
-RUNS = 9
+RUNS = 15
 TARGET_EXTRA_MS = 150
 # The round screen's status line, and the bare app's copy of it.
 ROUND_MARKER = bare_app.MARKER
