@@ -21,7 +21,8 @@ def module_names(chosen: list[str]) -> list[str]:
         return names
     unknown = [name for name in chosen if f"bench_{name}" not in names]
     if unknown:
-        raise SystemExit(f"unknown benchmark {', '.join(unknown)}; have: {', '.join(names)}")
+        have = ", ".join(name.removeprefix("bench_") for name in names)
+        raise SystemExit(f"unknown benchmark {', '.join(unknown)}; have: {have}")
     return [f"bench_{name}" for name in chosen]
 
 
