@@ -75,7 +75,7 @@ def test_alternate_takes_turns_and_gives_medians() -> None:
 def test_benchmarks_are_chosen_by_short_name() -> None:
     assert "bench_packs" in module_names([])
     assert module_names(["packs"]) == ["bench_packs"]
-    with pytest.raises(SystemExit, match="unknown benchmark nope; have: .*packs, .*startup"):
+    with pytest.raises(SystemExit, match=r"unknown benchmark nope; have: .*packs, .*startup"):
         module_names(["nope"])
 
 
