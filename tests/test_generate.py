@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -56,6 +57,20 @@ def test_the_committed_pack_is_a_playable_pack_about_the_article(sheet: FactShee
         assert question.explain and question.evidence, question.id
         for quote in question.evidence.split(" … "):
             assert normalize_quote(quote) in article, question.id
+
+
+def test_the_pack_leaves_seconds_per_question_to_the_player_unless_the_sheet_asks(
+    tmp_path: Path,
+) -> None:
+    assert load_pack(COMMITTED_PACK).time is None
+    assert "time:" not in COMMITTED_PACK.read_text(encoding="utf-8").split("questions:")[0]
+    timed = tmp_path / "lighthouse.facts.yaml"
+    text = LIGHTHOUSE.read_text(encoding="utf-8").replace(
+        "  version: 3\n", "  version: 3\n  time: 45\n"
+    )
+    timed.write_text(text, encoding="utf-8")
+    shutil.copy(LIGHTHOUSE.with_name("lighthouse.txt"), tmp_path / "lighthouse.txt")
+    assert generate_pack(load_fact_sheet(timed), 0).time == 45
 
 
 def test_one_seed_gives_one_pack_and_seeds_differ(sheet: FactSheet) -> None:
