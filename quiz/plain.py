@@ -62,11 +62,11 @@ def introduce(game: Round, lines: Lines) -> None:
     if game.mode is Mode.PRACTICE:
         timing = "no time limit"
     else:
-        timing = f"{settings.seconds:g} seconds per question unless a pack sets its own"
+        timing = f"{game.seconds_per_question:g} seconds per question"
     count = "until the first miss" if game.mode is Mode.SUDDEN_DEATH else "questions"
     lines.say(f"{game.mode.capitalize()} round: {game.total} {count}, {timing}.")
     lines.say(f"Packs: {packs}")
-    lines.say(f"Seed {settings.seed} (play this round again with --seed {settings.seed})")
+    lines.say(f"Seed {settings.seed}; play this round again with: {settings.replay_command()}")
     lines.say(HOW_TO_ANSWER)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -255,6 +256,14 @@ def test_a_sudden_death_board_counts_the_questions_the_round_had() -> None:
     assert (record.mode, record.questions, record.correct) == ("sudden-death", 7, 0)
     assert record.played_at.tzinfo is not None
     assert abs(record.played_at - datetime.now(UTC)) < timedelta(minutes=1)
+
+
+def test_a_packs_own_time_is_the_boards_seconds_not_the_setting_it_overrode() -> None:
+    timed = dataclasses.replace(pack("tv", 1), time=Decimal(20))
+    game = Round(RoundSettings(packs=(timed,), questions=1, seconds=8.0))
+    game.skip()
+    game.advance()
+    assert round_record(game, "Ann").board.seconds == 20.0
 
 
 # Player names --------------------------------------------------------------------------

@@ -202,6 +202,24 @@ def test_a_question_or_pack_time_overrides_the_round_seconds() -> None:
     assert limits == {"timed": 7.5, "plain": 30.0, "other": 12.0}
 
 
+def test_seconds_per_question_is_the_limit_played() -> None:
+    own_time = make_pack([choice("a"), choice("b")], pack_id="a", time=Decimal(30))
+    assert start(packs=(own_time,), seconds=8.0)[0].seconds_per_question == 30.0
+    mixed = make_pack([dataclasses.replace(choice("a"), time=Decimal(5)), choice("b")])
+    assert start(packs=(mixed,), seconds=8.0, questions=2)[0].seconds_per_question == 8.0
+    assert start(packs=(make_pack(),), seconds=8.0)[0].seconds_per_question == 8.0
+
+
+def test_the_replay_command_names_everything_the_round_depends_on() -> None:
+    packs = (make_pack(pack_id="b"), make_pack(pack_id="a"), make_pack(pack_id="b"))
+    settings = RoundSettings(packs, questions=5, seconds=7.5, mode=Mode.CLASSIC, seed=42)
+    assert settings.replay_command() == (
+        "quiz play --pack a --pack b --questions 5 --time 7.5 --mode classic --seed 42"
+    )
+    sudden = dataclasses.replace(settings, mode=Mode.SUDDEN_DEATH)
+    assert "--questions" not in sudden.replay_command()
+
+
 def test_practice_is_untimed_scores_no_points_but_counts_streaks() -> None:
     game, clock = start(mode=Mode.PRACTICE, questions=3)
     assert game.time_left() is None

@@ -186,3 +186,16 @@ async def test_a_finished_round_is_recorded_and_shown_in_high_scores(data_dir: P
         assert "No rounds for this pack and mode" in str(
             app.screen.query_one("#scores-empty", Static).render()
         )
+
+
+async def test_keys_still_answer_after_the_terminal_was_too_small(data_dir: Path) -> None:
+    app, _ = make_app(data_dir)
+    async with app.run_test(size=(60, 20)) as pilot:
+        screen = await ask(pilot, "markup")
+        await pilot.resize_terminal(50, 15)
+        await pilot.pause()
+        assert not screen.query_one("#timer").region  # only the notice is shown
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        await pilot.press("[", "/", "]", "enter")
+        assert text_of(screen, "#verdict").startswith("Correct!")

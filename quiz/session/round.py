@@ -7,6 +7,7 @@ anything. Time comes from the injected clock, so tests play whole rounds without
 from __future__ import annotations
 
 import random
+import shlex
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -66,6 +67,16 @@ class RoundSettings:
             raise ValueError(f"seconds per question must be above 0 and at most {MAX_SECONDS}")
         if not 0 <= self.seed <= LARGEST_SEED:
             raise ValueError(f"the seed must be a whole number from 0 to {LARGEST_SEED}")
+
+    def replay_command(self) -> str:
+        """The `quiz play` command line that plays this round again, question for question."""
+        words = ["quiz", "play"]
+        for pack in self.unique_packs():
+            words += ["--pack", pack.id]
+        if self.mode is not Mode.SUDDEN_DEATH:
+            words += ["--questions", str(self.questions)]
+        words += ["--time", f"{self.seconds:g}", "--mode", str(self.mode), "--seed", str(self.seed)]
+        return shlex.join(words)
 
     def unique_packs(self) -> tuple[Pack, ...]:
         """The packs sorted by id, each once, so the order they were named in does not matter."""
@@ -208,6 +219,13 @@ class Round:
         self._started_at = clock()
         self._asked_at = self._started_at
         self._ended_at: float | None = None
+
+    @property
+    def seconds_per_question(self) -> float:
+        """The time limit as played: the packs' or questions' own when every question of the
+        round had that one, else the setting (high scores compare rounds by it)."""
+        limits = {view.seconds for view in self._views if view.seconds is not None}
+        return limits.pop() if len(limits) == 1 else self.settings.seconds
 
     @property
     def clock(self) -> Clock:

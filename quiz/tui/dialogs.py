@@ -17,12 +17,12 @@ HELP_TEXT = f"""\
 Keys in a round
   1-6 or a-f   pick a choice (or click it)
   t / f        true or false
-  Enter        submit a typed answer (with nothing typed: skip)
-  s            skip the question
+  Enter        submit a typed answer
+  s            skip (in a typed answer: Enter with nothing typed)
   Enter/Space  after an answer: go on at once
-  Esc          leave the round (asks first)
+  Esc          leave the round (asks first; it is not recorded)
   ? or F1      this help (F1 while typing an answer)
-  Ctrl+P       command palette: start, high scores, themes, ...
+  Ctrl+P       command palette: Home, High scores, Help, themes
   Ctrl+Q       quit (Ctrl+C too)
 
 Modes
@@ -32,11 +32,12 @@ Modes
 
 Scoring
   A right answer earns 500 to 1000 points by speed: 1000 at once,
-  500 at the deadline, in a straight line between.
-  Streak bonus: 100 for each right answer in a row before it, at most 500.
-  Wrong, skipped or timed out: 0 points, and the streak starts again.
-  Typed answers ignore case, accents and extra spaces; numbers count
-  within the question's tolerance.
+  500 at the deadline, in a straight line between. Streak bonus: 100
+  for each right answer in a row before it, at most 500. Wrong,
+  skipped or timed out: 0 points, and the streak starts again.
+  Typed answers ignore case, accents, extra spaces and punctuation
+  at either end, and read & as and; numbers count within the
+  question's tolerance.
 """
 
 

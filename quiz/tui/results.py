@@ -53,8 +53,8 @@ class ResultsScreen(GameScreen):
             title = "Round over" if self.summary.completed else "Round left early"
             yield Static(title, id="results-title")
             yield Static(summary_line(self.summary), id="results-numbers")
-            seed = self.round.settings.seed
-            yield Static(f"Seed {seed}: `quiz play --seed {seed}` replays this round", id="seed")
+            replay = self.round.settings.replay_command()
+            yield Static(f"Play this round again: {replay}", id="seed")
             yield Static(id="recorded")
             with Horizontal(id="results-buttons"):
                 yield Button("Play again", id="again", variant="primary", compact=True)

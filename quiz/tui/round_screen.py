@@ -78,24 +78,32 @@ class RoundScreen(GameScreen):
             ChoiceRow(index, f"{NUMBER_KEYS[index]}", text)
             for index, text in enumerate(view.choices)
         )
-        typed = self.query_one("#typed", Input)
-        typed.value = ""
-        typed.display = not view.choices
+        self.query_one("#typed", Input).value = ""
+        self.set_class(not view.choices, "-typed")
+        self.set_class(view.seconds is None, "-untimed")
+        self.focus_answer()
         if view.choices:
-            self.set_focus(None)
             keys = f"1-{len(view.choices)} or a-{LETTER_KEYS[len(view.choices) - 1]}"
             hint = f"Press {keys}" + (", or t / f" if view.type is QuestionType.TRUEFALSE else "")
         else:
-            typed.focus()
             kind = "a number" if view.type is QuestionType.NUMBER else "your answer"
             hint = f"Type {kind} and press Enter; Enter with nothing typed skips"
         self.query_one("#hint", Static).update(hint)
-        timer = self.query_one("#timer", Horizontal)
-        timer.display = view.seconds is not None
         if view.seconds is not None:
             self.query_one("#countdown", ProgressBar).update(total=view.seconds)
         self.update_countdown()
         self.query_one("#question", VerticalScroll).scroll_home(animate=False)
+
+    def focus_answer(self) -> None:
+        """Keys to the answer box for a typed answer, else to the screen's own key handling."""
+        if self.round.phase is Phase.ASKING and not self.round.current.choices:
+            self.query_one("#typed", Input).focus()
+        else:
+            self.set_focus(None)
+
+    def on_resize(self) -> None:
+        # Below the minimum size the widgets are hidden and lose focus; give it back.
+        self.call_after_refresh(self.focus_answer)
 
     def _status_line(self) -> Content:
         round_ = self.round
@@ -107,7 +115,8 @@ class RoundScreen(GameScreen):
             parts += [f"Score {round_.score}", f"Streak {round_.streak}"]
         else:
             parts.append("Practice")
-        return Content("  ·  ".join(parts)) + Content("  ·  ") + plain(view.pack_title)
+        # Not the pack's title: it can be the answer ("Which novel is the series based on?").
+        return Content("  ·  ".join(parts))
 
     def update_countdown(self) -> None:
         left = self.round.time_left()
