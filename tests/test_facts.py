@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import shutil
 from pathlib import Path
 
@@ -16,7 +17,9 @@ from quiz.facts.model import CalendarDate, EntityRef, FactSheet
 from quiz.facts.values import (
     Article,
     Mentions,
+    date_spellings,
     dates_in,
+    format_date,
     mentions,
     normalize_quote,
     numbers_in,
@@ -358,9 +361,11 @@ def test_two_entities_of_one_type_and_name_are_reported(
         "  sunita-mani: {type: person",
         "  tessa-2: {type: person, name: tessa thompson}\n  sunita-mani: {type: person",
     )
+    lines = bad_copy.read_text(encoding="utf-8").splitlines()
+    tessa = next(n for n, text in enumerate(lines, 1) if text.startswith("  tessa-thompson:"))
     output = check_output(bad_copy, capsys)
     assert output == [
-        f"{bad_copy}:{line}:3: entity 'tessa-2' has the name of 'tessa-thompson' (line 25), "
+        f"{bad_copy}:{line}:3: entity 'tessa-2' has the name of 'tessa-thompson' (line {tessa}), "
         "so no question could tell them apart"
     ]
 
@@ -374,3 +379,17 @@ def test_two_entities_of_one_type_and_name_are_reported(
 @example(text="ab_a", name="a")
 def test_the_name_index_agrees_with_a_plain_whole_word_search(text: str, name: str) -> None:
     assert (name in Mentions(text)) is mentions(text, name)
+
+
+@settings(max_examples=60)
+@given(day=st.dates(datetime.date(1000, 1, 1)), with_year=st.booleans())
+def test_every_date_spelling_offered_to_players_reads_as_that_date(
+    day: datetime.date, with_year: bool
+) -> None:
+    date = CalendarDate(day.year if with_year else None, day.month, day.day)
+    spellings = date_spellings(date)
+    assert format_date(date) not in spellings and len(set(spellings)) == len(spellings)
+    for text in spellings:
+        parsed = parse_date(text)
+        assert parsed is not None and (parsed.month, parsed.day) == (day.month, day.day), text
+        assert parsed.year in (None, date.year), text

@@ -20,6 +20,7 @@ from quiz.model import QuestionType
 from quiz.packdump import dump_pack_yaml
 from quiz.packs import load_pack, load_pack_bytes
 from quiz.paths import seeds_dir, shipped_packs_dir
+from quiz.session.answers import judge
 
 REPO = Path(__file__).resolve().parent.parent
 SHEET = seeds_dir() / "his_and_hers.facts.yaml"
@@ -105,6 +106,35 @@ def test_a_cast_question_never_offers_another_cast_member(sheet: FactSheet) -> N
         )
         assert question.answer in cast
         assert set(question.wrong) == {"Alice Feeney", "William Oldroyd"}
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["January 8", "January 8th", "Jan 8", "Jan. 8", "8 January", "8th January", "january 8."],
+)
+def test_a_typed_date_is_right_in_any_common_spelling(sheet: FactSheet, typed: str) -> None:
+    by_id = {item.question.id: item.question for item in generate(sheet, 0)}
+    question = by_id["premiere-date.his-and-hers.text"]
+    assert judge(question, (), -1, typed)[1], question.accept
+    assert not judge(question, (), -1, "January 9")[1]
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "August 30, 2024",
+        "August 30",
+        "Aug. 30, 2024",
+        "30 August 2024",
+        "30th August",
+        "2024-08-30",
+    ],
+)
+def test_a_typed_date_with_a_year_is_right_with_or_without_it(typed: str) -> None:
+    by_id = {item.question.id: item.question for item in generate(load_fact_sheet(LIGHTHOUSE), 0)}
+    question = by_id["relit-on.corran-point.text"]
+    assert judge(question, (), -1, typed)[1], question.accept
+    assert not judge(question, (), -1, "August 30, 2023")[1]
 
 
 def test_dates_and_numbers_step_evenly_around_the_answer(sheet: FactSheet) -> None:

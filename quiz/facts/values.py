@@ -102,16 +102,31 @@ def format_date(date: CalendarDate) -> str:
 
 
 def date_spellings(date: CalendarDate) -> tuple[str, ...]:
-    """Other ways a player may type the date (the first spelling is ``format_date``)."""
+    """Other ways a player may type the date ("Jan. 8", "8th January", with or without the
+    year); the answer itself is ``format_date``, which the caller leaves out."""
     month = MONTHS[date.month - 1]
-    year = f" {date.year}" if date.year is not None else ""
-    spellings = [f"{date.day} {month}{year}", f"{month[:3]} {date.day}{year}"]
+    short = month[:3]
+    day, nth = str(date.day), ordinal(date.day)
+    month_first = [f"{month} {day}", f"{month} {nth}"]
+    if short != month:  # "May. 8" is no spelling, and "May 8" is there already
+        month_first += [f"{short} {day}", f"{short}. {day}"]
+    day_first = [f"{day} {month}", f"{nth} {month}", f"{nth} of {month}"]
+    spellings = [*month_first, *day_first]
     if date.year is not None:
-        spellings += [
-            f"{month} {date.day} {date.year}",
-            f"{date.year}-{date.month:02}-{date.day:02}",
-        ]
-    return tuple(spellings)
+        year = date.year
+        spellings += [f"{text}, {year}" for text in month_first]
+        spellings += [f"{text} {year}" for text in (*month_first, *day_first)]
+        spellings.append(f"{year}-{date.month:02}-{date.day:02}")
+    answer = format_date(date)
+    return tuple(text for text in spellings if text != answer)
+
+
+def ordinal(number: int) -> str:
+    """1st, 2nd, 3rd, 4th ... 11th, 12th, 13th ... 21st."""
+    suffix = (
+        "th" if number % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    )
+    return f"{number}{suffix}"
 
 
 def parse_integer(text: str) -> int | None:

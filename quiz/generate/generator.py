@@ -34,7 +34,7 @@ from quiz.generate.distractors import (
 from quiz.generate.templates import TRUE_OR_FALSE, fill, statement, subject_name, true_statement
 from quiz.model import Difficulty, Pack, Question, QuestionType
 from quiz.problems import LoadError, Problem
-from quiz.text import normalize_answer
+from quiz.text import typed_answer_key
 
 DIFFICULTY = {
     QuestionType.TRUEFALSE: Difficulty.EASY,
@@ -337,10 +337,10 @@ def _slug(value: FactValue) -> str:
 
 def _distinct(texts: Iterable[str], answer: str) -> tuple[str, ...]:
     """The texts, without any that repeat the answer or each other as a player would type them."""
-    seen = {normalize_answer(answer)}
+    seen = {typed_answer_key(answer)}
     kept = []
     for text in texts:
-        normal = normalize_answer(text)
+        normal = typed_answer_key(text)
         if normal and normal not in seen:
             seen.add(normal)
             kept.append(text)
