@@ -179,6 +179,24 @@ def check_output(path: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
         ("value: a letter", "value: a phone call", 12, "no quote of this fact contains"),
         ("negation: The novel", "negatio: The novel", 5, "unknown key 'negatio'"),
         (
+            "distractors-from: [main-cast, played-by]",
+            "distractors-from: [main-cast, plays]",
+            23,
+            "unknown relation 'plays'",
+        ),
+        (
+            "distractors-from: [main-cast, played-by]",
+            "distractors-from: [main-cast, told]",
+            23,
+            "'distractors-from' names 'told', whose values are a outlet, not a person",
+        ),
+        (
+            "    ask:\n      - How many episodes does",
+            "    distractors-from: [author]\n    ask:\n      - How many episodes does",
+            5,
+            "'distractors-from' needs an entity value",
+        ),
+        (
             "name: Sunita Mani, also: [Mani]",
             "name: Sunita Mane, also: [Mane]",
             3,

@@ -92,20 +92,39 @@ def test_the_questions_a_player_would_expect_are_asked(sheet: FactSheet) -> None
     assert by_id["played-by.anna.tessa-thompson.reverse-text"].answer == "Anna"
 
 
-def test_a_cast_question_never_offers_another_cast_member(sheet: FactSheet) -> None:
-    cast = {
-        sheet.entities[fact.value.key].name
-        for fact in sheet.facts
-        if fact.relation == "main-cast" and isinstance(fact.value, EntityRef)
-    }
+def names_of_values(sheet: FactSheet, *relations: str) -> set[str]:
+    return {describe(fact.value, sheet) for fact in sheet.facts if fact.relation in relations}
+
+
+def test_people_are_offered_only_in_their_own_role(sheet: FactSheet) -> None:
+    """Actors for actors, creators for creators: never the novelist as Alice's actress."""
+    cast = names_of_values(sheet, "main-cast", "lead-cast", "played-by")
+    creators = names_of_values(sheet, "director", "writer", "executive-producer", "author")
+    assert len(cast) == 6 and creators == {"William Oldroyd", "Alice Feeney"}
     for seed in range(30):
-        question = next(
-            item.question
-            for item in generate(sheet, seed)
-            if item.question.id == "main-cast.his-and-hers.choice"
-        )
-        assert question.answer in cast
-        assert set(question.wrong) == {"Alice Feeney", "William Oldroyd"}
+        items = {item.question.id: item for item in generate(sheet, seed)}
+        for question_id in ("played-by.alice.choice", "played-by.anna.choice"):
+            assert set(items[question_id].question.wrong) <= cast - {
+                items[question_id].question.answer
+            }
+        assert set(items["lead-cast.his-and-hers.choice"].question.wrong) <= cast - {
+            "Tessa Thompson",
+            "Jon Bernthal",
+        }
+        for item in items.values():
+            relation = item.fact.relation
+            if item.claim is not None and not isinstance(item.claim, bool):
+                pool = cast if relation in ("main-cast", "lead-cast", "played-by") else None
+                if relation in ("director", "author"):
+                    pool = creators
+                if pool is not None:
+                    assert describe(item.claim, sheet) in pool, item.question.prompt
+        # Everyone in the cast is in the main cast: no wrong cast member is left to offer,
+        # so no choice and no false statement are made up from other roles.
+        assert "main-cast.his-and-hers.choice" not in items
+        assert "main-cast.his-and-hers.text" in items
+        # Only one other creator: a two-way choice would be a coin toss.
+        assert "director.his-and-hers.choice" not in items
 
 
 @pytest.mark.parametrize(

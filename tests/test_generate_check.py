@@ -45,12 +45,19 @@ def with_question(item: Generated, **changes: object) -> Generated:
 def test_each_property_catches_the_mistake_it_is_about(
     sheet: FactSheet, items: dict[str, Generated]
 ) -> None:
-    cast = items["main-cast.his-and-hers.choice"]
-    assert wrong_answers_fit(sheet, cast) is None
-    offers_cast = with_question(cast, wrong=("Jon Bernthal", "Alice Feeney"))
-    assert "is right by the facts" in (wrong_answers_fit(sheet, offers_cast) or "")
-    wrong_kind = with_question(items["played-by.alice.choice"], wrong=("Netflix", "Alice Feeney"))
-    assert "not person names" in (wrong_answers_fit(sheet, wrong_kind) or "")
+    leads = items["lead-cast.his-and-hers.choice"]
+    assert wrong_answers_fit(sheet, leads) is None
+    offers_lead = with_question(leads, wrong=("Jon Bernthal", "Tessa Thompson", "Crystal Fox"))
+    assert "is right by the facts" in (wrong_answers_fit(sheet, offers_lead) or "")
+    alice = items["played-by.alice.choice"]
+    assert wrong_answers_fit(sheet, alice) is None
+    novelist = with_question(alice, wrong=("Jon Bernthal", "Alice Feeney"))
+    assert "no values of" in (wrong_answers_fit(sheet, novelist) or "")
+    wrong_kind = with_question(alice, wrong=("Netflix", "Alice Feeney"))
+    assert "Netflix" in (wrong_answers_fit(sheet, wrong_kind) or "")
+    other_role = with_question(items["killer.his-and-hers.text"], type=QuestionType.CHOICE)
+    wrong_type = with_question(other_role, wrong=("Anna", "Tessa Thompson"))
+    assert "not character names" in (wrong_answers_fit(sheet, wrong_type) or "")
     year = items["year.novel.choice"]
     uneven = with_question(year, wrong=("2019", "2021", "2025"))
     assert "not evenly spaced" in (wrong_answers_fit(sheet, uneven) or "")

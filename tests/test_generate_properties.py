@@ -72,6 +72,12 @@ def fact_sheets(draw: st.DrawFn) -> FactSheet:
         relation = draw(relations_of(f"rel{index}", types))
         relations[relation.key] = relation
         facts.extend(draw(facts_of(relation, entities)))
+    for relation in list(relations.values()):
+        # A role: wrong answers only among the values of some relations of the same type.
+        if relation.kind is ValueKind.ENTITY and draw(st.booleans()):
+            peers = [r.key for r in relations.values() if r.value_type == relation.value_type]
+            sources = draw(st.lists(st.sampled_from(peers), min_size=1, unique=True))
+            relations[relation.key] = replace(relation, distractors_from=tuple(sources))
     article_lines = [f"{entity.name}." for entity in entities.values()]
     article_lines += [quote.text for fact in facts for quote in fact.evidence]
     return FactSheet(

@@ -13,6 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from quiz.facts.model import (
+    NOWHERE,
     Entity,
     EntityRef,
     Fact,
@@ -42,6 +43,7 @@ RELATION_KEYS = (
     "statement",
     "negation",
     "tolerance",
+    "distractors-from",
 )
 FACT_KEYS = ("subject", "relation", "value", "evidence", "accept")
 KEY = PACK_ID
@@ -175,7 +177,31 @@ class _Reader:
                 self.broken.add(key.value)
             else:
                 relations[key.value] = relation
+        for relation in list(relations.values()):
+            if relation.distractors_from and not self._distractor_sources(relation, relations):
+                self.broken.add(relation.key)
+                del relations[relation.key]
         return relations
+
+    def _distractor_sources(self, relation: Relation, relations: dict[str, Relation]) -> bool:
+        """Whether each relation named in 'distractors-from' holds values of the same type."""
+        place = relation.distractors_place
+        fine = True
+        for name in relation.distractors_from:
+            source = relations.get(name)
+            if source is None:
+                if name not in self.broken:
+                    self.add(place, _unknown("relation", name, relations))
+                fine = False
+            elif source.value_type != relation.value_type:
+                what = source.value_type or f"{source.kind} value"
+                self.add(
+                    place,
+                    f"'distractors-from' names '{name}', whose values are a {what}, "
+                    f"not a {relation.value_type}",
+                )
+                fine = False
+        return fine
 
     def _relation(self, key: Scalar, entry: Mapping, types: set[str]) -> Relation | None:
         fields = self.fields
@@ -206,6 +232,11 @@ class _Reader:
             )
         if kind is not ValueKind.BOOLEAN and statement and "{value}" not in statement[0]:
             self.add(entry.entries["statement"][1], "'statement' must contain {value}")
+        distractors_from = tuple(fields.text_list(entry, "distractors-from"))
+        if distractors_from and kind is not ValueKind.ENTITY:
+            self.add(
+                entry.entries["distractors-from"][0], "'distractors-from' needs an entity value"
+            )
         tolerance = fields.number(entry, "tolerance")
         if tolerance is not None and kind is not ValueKind.INTEGER:
             self.add(entry.entries["tolerance"][0], "'tolerance' applies only to integer relations")
@@ -222,7 +253,11 @@ class _Reader:
             ask_subject=ask_subject,
             negation=negation[0] if negation else "",
             tolerance=tolerance or Decimal(0),
+            distractors_from=distractors_from,
             place=_place(key),
+            distractors_place=_place(entry.entries["distractors-from"][1])
+            if distractors_from
+            else NOWHERE,
         )
 
     def _flag(self, entry: Mapping, key: str) -> bool:

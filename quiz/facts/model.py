@@ -72,7 +72,11 @@ class Relation:
     ask_subject: tuple[str, ...] = ()
     negation: str = ""  # boolean relations: the statement saying the opposite
     tolerance: Decimal = Decimal(0)  # integer relations: accepted distance in number questions
+    # Entity relations: other relations whose values, with this one's, are the only plausible
+    # wrong answers (a cast question offers cast members, never the novelist).
+    distractors_from: tuple[str, ...] = ()
     place: Place = field(default=NOWHERE, compare=False)
+    distractors_place: Place = field(default=NOWHERE, compare=False)
 
     @property
     def single_valued(self) -> bool:

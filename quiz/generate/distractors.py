@@ -1,4 +1,4 @@
-"""Wrong answers: other entities of the same type, and dates and numbers shifted evenly.
+"""Wrong answers: other entities of the same type or role, and dates and numbers shifted evenly.
 
 Dates and numbers form a ladder of equal steps with the answer on a rung drawn uniformly,
 so neither the spacing nor the answer's rank among the choices gives the answer away.
@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 import random
 
-from quiz.facts.model import CalendarDate, Entity, EntityRef, Fact, FactSheet
+from quiz.facts.model import CalendarDate, Entity, EntityRef, Fact, FactSheet, Relation
 from quiz.facts.values import as_datetime, from_datetime, is_valid
 from quiz.text import normalize_answer
 
@@ -25,24 +25,47 @@ class EntityIndex:
     """A sheet's entities by type, with their names as players type them, computed once."""
 
     def __init__(self, sheet: FactSheet) -> None:
+        self.sheet = sheet
         self.by_type: dict[str, list[tuple[Entity, str]]] = {}
         self.typed_name: dict[str, str] = {}
         for entity in sheet.entities.values():
             typed = normalize_answer(entity.name)
             self.typed_name[entity.key] = typed
             self.by_type.setdefault(entity.type, []).append((entity, typed))
+        # Each relation's entity values, in the order of the facts, each once.
+        self.values: dict[str, dict[str, None]] = {}
+        for fact in sheet.facts:
+            if isinstance(fact.value, EntityRef):
+                self.values.setdefault(fact.relation, {})[fact.value.key] = None
+        self._pools: dict[str, list[tuple[Entity, str]]] = {}
+
+    def pool(self, relation: Relation) -> list[tuple[Entity, str]]:
+        """The entities a wrong value of ``relation`` may be: with 'distractors-from', the
+        values of the relations it names and its own; else every entity of the value's type."""
+        if not relation.distractors_from:
+            return self.by_type.get(relation.value_type, [])
+        if relation.key not in self._pools:
+            keys: dict[str, None] = {}
+            for source in (relation.key, *relation.distractors_from):
+                keys.update(self.values.get(source, {}))
+            entities = self.sheet.entities
+            self._pools[relation.key] = [(entities[key], self.typed_name[key]) for key in keys]
+        return self._pools[relation.key]
 
     def pick(
-        self, fact: Fact, entity_type: str, true_keys: set[str], rng: random.Random
+        self,
+        fact: Fact,
+        candidates: list[tuple[Entity, str]],
+        true_keys: set[str],
+        rng: random.Random,
     ) -> list[Entity]:
-        """Up to MAX_WRONG entities of ``entity_type``, drawn uniformly from those that are
-        plausible yet wrong: never a true value, never the entity the question is about,
-        and no two that read the same (nor as a true value)."""
+        """Up to MAX_WRONG of ``candidates``, drawn uniformly from those that are wrong: never
+        a true value, never the entity the question is about, and no two that read the same
+        (nor as a true value)."""
         excluded = {key for key in (*true_keys, fact.subject) if key in self.typed_name}
         if isinstance(fact.value, EntityRef):
             excluded.add(fact.value.key)
         seen_names = {self.typed_name[key] for key in excluded}
-        candidates = self.by_type.get(entity_type, [])
         # Draw until enough are found: a few draws, even among thousands of entities. No
         # candidate is examined twice, so the loop also ends when too few fit.
         tried: set[int] = set()

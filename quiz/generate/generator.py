@@ -190,7 +190,8 @@ class _Maker:
         """Plausible wrong values, in random order; fewer than MIN_WRONG when few exist."""
         value = fact.value
         if isinstance(value, EntityRef):
-            picked = self.entities.pick(fact, relation.value_type, self._true_keys(fact), rng)
+            candidates = self.entities.pool(relation)
+            picked = self.entities.pick(fact, candidates, self._true_keys(fact), rng)
             return [EntityRef(entity.key) for entity in picked]
         ladder: list[CalendarDate] | list[int] | None
         if isinstance(value, CalendarDate):
@@ -309,7 +310,8 @@ class _Maker:
         prompt = fill(rng.choice(relation.ask_subject), value=value_name)
         answer = subject_name(self.sheet, fact)
         holders = {other.subject for other in self.by_value[(fact.relation, fact.value)]}
-        picked = self.entities.pick(fact, relation.subject_type, holders, rng)
+        subjects = self.entities.by_type[relation.subject_type]
+        picked = self.entities.pick(fact, subjects, holders, rng)
         if len(picked) >= MIN_WRONG:
             wrong = tuple(entity.name for entity in picked)
             question_id = base + ".reverse-choice"

@@ -77,6 +77,12 @@ def wrong_answers_fit(sheet: FactSheet, item: Generated) -> str | None:
         return f"wrong answer '{right.pop()}' is right by the facts"
     relation = sheet.relations[item.fact.relation]
     value = item.fact.value
+    if relation.kind is ValueKind.ENTITY and relation.distractors_from and not item.reverse:
+        sources = {relation.key, *relation.distractors_from}
+        names = {describe(f.value, sheet) for f in sheet.facts if f.relation in sources}
+        strangers = [text for text in wrong if text not in names]
+        if strangers:
+            return f"wrong answers {strangers} are no values of {sorted(sources)}"
     if item.reverse or relation.kind is ValueKind.ENTITY:
         entity_type = relation.subject_type if item.reverse else relation.value_type
         names = {e.name for e in sheet.entities.values() if e.type == entity_type}
@@ -168,7 +174,10 @@ def typed_answers_accepted(sheet: FactSheet, item: Generated) -> str | None:
 
 QUESTION_PROPERTIES: tuple[tuple[str, QuestionCheck], ...] = (
     ("each answer is its fact's value, with evidence and explanation", answer_is_the_value),
-    ("wrong answers are of the answer's kind, distinct and never right", wrong_answers_fit),
+    (
+        "wrong answers are of the answer's kind (and role), distinct and never right",
+        wrong_answers_fit,
+    ),
     ("true/false statements are true exactly when the facts say so", statement_truth),
     ("number questions accept exactly the values within tolerance", tolerance_is_exact),
     ("typed questions accept the answer and each accepted spelling", typed_answers_accepted),
