@@ -178,6 +178,15 @@ def check_output(path: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
         ),
         ("value: a letter", "value: a phone call", 12, "no quote of this fact contains"),
         ("negation: The novel", "negatio: The novel", 5, "unknown key 'negatio'"),
+        ("    asked: false\n", "    asked: nope\n", 12, "'asked' is true or false, not 'nope'"),
+        (
+            "    subject: series\n    value: integer\n    ask:\n"
+            "      - How many episodes does {subject} have?\n"
+            "      - How many episodes make up {subject}?\n",
+            "    subject: series\n    value: integer\n",
+            5,
+            "missing required key 'ask'",
+        ),
         (
             "distractors-from: [main-cast, played-by]",
             "distractors-from: [main-cast, plays]",

@@ -74,6 +74,13 @@ def test_the_pack_leaves_seconds_per_question_to_the_player_unless_the_sheet_ask
     assert generate_pack(load_fact_sheet(timed), 0).time == 45
 
 
+def test_facts_about_the_article_itself_are_kept_but_never_asked(sheet: FactSheet) -> None:
+    assert any(fact.relation == "published-on" for fact in sheet.facts)
+    questions = [item.question for seed in range(10) for item in generate(sheet, seed)]
+    assert all("published-on" not in question.tags for question in questions)
+    assert not any("article" in question.id.split(".") for question in questions)
+
+
 def test_one_seed_gives_one_pack_and_seeds_differ(sheet: FactSheet) -> None:
     first = dump_pack_yaml(generate_pack(sheet, 7))
     assert dump_pack_yaml(generate_pack(load_fact_sheet(SHEET), 7)) == first

@@ -38,6 +38,7 @@ RELATION_KEYS = (
     "subject",
     "value",
     "many",
+    "asked",
     "ask",
     "ask-subject",
     "statement",
@@ -220,7 +221,8 @@ class _Reader:
         many = self._flag(entry, "many")
         if many and kind is not ValueKind.ENTITY and kind is not ValueKind.TEXT:
             self.add(entry.entries["many"][0], f"a {kind} relation holds one value per subject")
-        ask = self._phrasings(entry, "ask", allowed=("subject",), required=True)
+        asked = self._flag(entry, "asked", default=True)
+        ask = self._phrasings(entry, "ask", allowed=("subject",), required=asked)
         ask_subject = self._phrasings(entry, "ask-subject", allowed=("value",))
         if ask_subject and kind is not ValueKind.ENTITY:
             self.add(entry.entries["ask-subject"][0], "'ask-subject' needs an entity value")
@@ -254,16 +256,17 @@ class _Reader:
             negation=negation[0] if negation else "",
             tolerance=tolerance or Decimal(0),
             distractors_from=distractors_from,
+            asked=asked,
             place=_place(key),
             distractors_place=_place(entry.entries["distractors-from"][1])
             if distractors_from
             else NOWHERE,
         )
 
-    def _flag(self, entry: Mapping, key: str) -> bool:
+    def _flag(self, entry: Mapping, key: str, default: bool = False) -> bool:
         node = self.fields.scalar(entry, key)
         if node is None:
-            return False
+            return default
         word = node.value.strip().lower()
         if word not in ("true", "false"):
             self.add(node, f"'{key}' is true or false, not '{node.value}'")

@@ -75,6 +75,8 @@ class Relation:
     # Entity relations: other relations whose values, with this one's, are the only plausible
     # wrong answers (a cast question offers cast members, never the novelist).
     distractors_from: tuple[str, ...] = ()
+    # False for facts no player could know (the article's own date): checked, never asked.
+    asked: bool = True
     place: Place = field(default=NOWHERE, compare=False)
     distractors_place: Place = field(default=NOWHERE, compare=False)
 

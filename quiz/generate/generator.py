@@ -85,6 +85,8 @@ def generate(sheet: FactSheet, seed: int) -> list[Generated]:
     maker = _Maker(sheet, seed, values, by_value)
     questions: list[Generated] = []
     for fact in sheet.facts:
+        if not sheet.relations[fact.relation].asked:
+            continue
         siblings = values[(fact.subject, fact.relation)]
         if fact is siblings[0]:
             questions.extend(maker.about_subject(siblings))
