@@ -74,6 +74,17 @@ def test_the_pack_leaves_seconds_per_question_to_the_player_unless_the_sheet_ask
     assert generate_pack(load_fact_sheet(timed), 0).time == 45
 
 
+def test_a_statement_is_named_after_whom_it_is_about(sheet: FactSheet) -> None:
+    for seed in range(20):
+        for item in generate(sheet, seed):
+            question = item.question
+            if question.type is QuestionType.TRUEFALSE and isinstance(item.claim, EntityRef):
+                claimed = sheet.entities[item.claim.key]
+                assert claimed.name in question.prompt
+                if sheet.relations[item.fact.relation].many:
+                    assert question.id.split(".")[-2] == claimed.key, question
+
+
 def test_facts_about_the_article_itself_are_kept_but_never_asked(sheet: FactSheet) -> None:
     assert any(fact.relation == "published-on" for fact in sheet.facts)
     questions = [item.question for seed in range(10) for item in generate(sheet, seed)]

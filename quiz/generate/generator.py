@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from quiz.facts.checks import describe
@@ -144,8 +144,16 @@ class _Maker:
             yield self._text(f"{base}.text", fact, relation, typed_prompt, others=facts)
         false_claims = self._wrong_values(first, relation, self.rng(base + ".false"))
         for fact, false_claim in zip(facts, false_claims, strict=False):
-            question_id = f"{base}.{_slug(fact.value)}" if relation.many else base
-            yield self._true_false(question_id + ".truefalse", fact, relation, false_claim)
+            if not relation.many:
+                yield self._true_false(f"{base}.truefalse", fact, relation, false_claim)
+                continue
+            # The random stream follows the fact; the id names whom the statement is about.
+            item = self._true_false(
+                f"{base}.{_slug(fact.value)}.truefalse", fact, relation, false_claim
+            )
+            assert item.claim is not None
+            named = replace(item.question, id=f"{base}.{_slug(item.claim)}.truefalse")
+            yield replace(item, question=named)
 
     def about_fact(self, fact: Fact) -> Iterable[Generated]:
         """The question asked the other way round: name the value, ask for the subject."""
