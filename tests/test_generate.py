@@ -74,6 +74,19 @@ def test_the_pack_leaves_seconds_per_question_to_the_player_unless_the_sheet_ask
     assert generate_pack(load_fact_sheet(timed), 0).time == 45
 
 
+def test_a_phrase_is_asked_to_be_typed_only_with_the_ways_to_say_it(tmp_path: Path) -> None:
+    def lens_questions(sheet_text: str) -> list[str]:
+        copy = tmp_path / "lighthouse.facts.yaml"
+        copy.write_text(sheet_text, encoding="utf-8")
+        shutil.copy(LIGHTHOUSE.with_name("lighthouse.txt"), tmp_path / "lighthouse.txt")
+        items = generate(load_fact_sheet(copy), 0)
+        return [item.question.id for item in items if item.fact.relation == "lens-found-in"]
+
+    text = LIGHTHOUSE.read_text(encoding="utf-8")
+    assert lens_questions(text) == ["lens-found-in.corran-point.text"]
+    assert lens_questions(text.replace("    accept: [a barn, barn]\n", "")) == []
+
+
 def test_a_statement_is_named_after_whom_it_is_about(sheet: FactSheet) -> None:
     for seed in range(20):
         for item in generate(sheet, seed):

@@ -125,7 +125,10 @@ def facts_of(draw: st.DrawFn, relation: Relation, entities: dict[str, Entity]) -
             quote = (
                 f"About {entities[subject].name}: {relation.key} is {_written(value, entities)}."
             )
-            facts.append(Fact(subject, relation.key, value, (Quote(quote),)))
+            accept: tuple[str, ...] = ()
+            if relation.kind is ValueKind.TEXT:
+                accept = tuple(draw(st.lists(st.sampled_from(TEXT_WORDS), max_size=2)))
+            facts.append(Fact(subject, relation.key, value, (Quote(quote),), accept))
     return facts
 
 

@@ -140,7 +140,8 @@ class _Maker:
         typed_prompt = prompts[1 % len(prompts)]
         if relation.kind is ValueKind.INTEGER:
             yield self._number(f"{base}.number", fact, relation, typed_prompt)
-        else:
+        elif relation.kind is not ValueKind.TEXT or fact.accept:
+            # A phrase can be said in many ways: typed only when the sheet lists them.
             yield self._text(f"{base}.text", fact, relation, typed_prompt, others=facts)
         false_claims = self._wrong_values(first, relation, self.rng(base + ".false"))
         for fact, false_claim in zip(facts, false_claims, strict=False):
