@@ -13,7 +13,7 @@ from quiz.cli import main
 from quiz.facts.checks import describe
 from quiz.facts.loader import load_fact_sheet
 from quiz.facts.model import CalendarDate, EntityRef, FactSheet
-from quiz.facts.values import format_date, normalize_quote
+from quiz.facts.values import format_date, mentions, normalize_quote, numbers_in
 from quiz.generate.generator import generate, generate_pack
 from quiz.generate.templates import fill
 from quiz.model import QuestionType
@@ -185,6 +185,47 @@ def test_a_typed_date_with_a_year_is_right_with_or_without_it(typed: str) -> Non
     question = by_id["relit-on.corran-point.text"]
     assert judge(question, (), -1, typed)[1], question.accept
     assert not judge(question, (), -1, "August 30, 2023")[1]
+
+
+def test_prompts_name_the_series_and_give_no_other_answer_away(sheet: FactSheet) -> None:
+    """Mixed with other packs, each prompt says what it is about; and none gives away the
+    answer of a question on another relation (names that are asked about, offered as wrong
+    answers or claimed by statements aside: naming them tells nothing)."""
+    items = [item for seed in range(10) for item in generate(sheet, seed)]
+    questions = [item.question for item in items]
+    in_play = {sheet.entities[fact.subject].name for fact in sheet.facts}
+    in_play.update(wrong for question in questions for wrong in question.wrong)
+    in_play.update(describe(item.claim, sheet) for item in items if item.claim is not None)
+    answers = {
+        (question.tags[0], question.answer)
+        for question in questions
+        if question.type is not QuestionType.TRUEFALSE and question.answer not in in_play
+    }
+    for question in questions:
+        assert "His & Hers" in question.prompt or question.answer == "His & Hers", question.id
+        for relation, answer in answers:
+            if relation == question.tags[0]:
+                continue
+            if answer.isdigit():  # small numbers coincide (six episodes, the sixth one)
+                big = int(answer) >= 100
+                assert not big or int(answer) not in numbers_in(question.prompt), question.id
+            else:
+                assert not mentions(question.prompt, answer), (question.id, answer)
+
+
+def test_explanations_connect_the_quotes_and_name_every_right_answer(sheet: FactSheet) -> None:
+    by_id = {item.question.id: item.question for item in generate(sheet, 0)}
+    mother = by_id["mother.anna.text"]
+    assert "letter to Anna" in mother.explain and "her mother" in mother.explain
+    assert mother.evidence.count(" … ") == 2
+    leads = by_id["lead-cast.his-and-hers.text"]
+    assert {"Tessa Thompson", "Jon Bernthal"} <= set(leads.accept) | {leads.answer}
+    assert "Tessa Thompson" in leads.explain and "Jon Bernthal" in leads.explain
+    assert leads.prompt.startswith("Name one of")
+    cast = by_id["main-cast.his-and-hers.text"]
+    for name in ("Tessa Thompson", "Crystal Fox", "Sunita Mani", "Pablo Schreiber"):
+        assert name in cast.explain
+    assert all(q.explain != "His & Hers is based on the novel His & Hers." for q in by_id.values())
 
 
 def test_dates_and_numbers_step_evenly_around_the_answer(sheet: FactSheet) -> None:

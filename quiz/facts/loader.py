@@ -46,7 +46,7 @@ RELATION_KEYS = (
     "tolerance",
     "distractors-from",
 )
-FACT_KEYS = ("subject", "relation", "value", "evidence", "accept")
+FACT_KEYS = ("subject", "relation", "value", "evidence", "accept", "explain")
 KEY = PACK_ID
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 VALUE_KINDS = tuple(kind.value for kind in ValueKind if kind is not ValueKind.ENTITY)
@@ -323,6 +323,7 @@ class _Reader:
         value_node = fields.required(entry, "value")
         evidence = self._evidence(entry)
         accept = tuple(fields.text_list(entry, "accept"))
+        explain = fields.text(entry, "explain")
         relation = None
         if relation_node is not None:
             relation = relations.get(relation_node.value)
@@ -352,6 +353,7 @@ class _Reader:
                         value=value,
                         evidence=evidence,
                         accept=accept,
+                        explain=explain,
                         place=_place(entry),
                         value_place=_place(node),
                     )

@@ -98,6 +98,8 @@ class Fact:
     value: FactValue
     evidence: tuple[Quote, ...]
     accept: tuple[str, ...] = ()  # other answers a player may type (text facts)
+    # Shown after the question instead of the statement, where the quotes need connecting.
+    explain: str = ""
     place: Place = field(default=NOWHERE, compare=False)
     value_place: Place = field(default=NOWHERE, compare=False)
 

@@ -183,12 +183,27 @@ class _Maker:
             answer=answer,
             difficulty=DIFFICULTY[kind],
             tags=(relation.key,),
-            explain=true_statement(self.sheet, relation, fact),
+            explain=self._explain(fact, relation),
             evidence=" … ".join(" ".join(quote.text.split()) for quote in fact.evidence),
             wrong=wrong,
             accept=accept,
             tolerance=tolerance,
         )
+
+    def _explain(self, fact: Fact, relation: Relation) -> str:
+        """The sheet's explanation, else the fact's statement; where the subject has other
+        values too, they are named, so a player who gave one of them sees it was right."""
+        if fact.explain:
+            return fact.explain
+        others = [
+            describe(other.value, self.sheet)
+            for other in self.values[(fact.subject, fact.relation)]
+            if other is not fact
+        ]
+        explain = true_statement(self.sheet, relation, fact)
+        if others:
+            explain += f" The same is true of {_and_list(others)}."
+        return explain
 
     def _true_keys(self, fact: Fact) -> set[str]:
         return {
@@ -346,6 +361,11 @@ class _Maker:
 def _slug(value: FactValue) -> str:
     text = value.key if isinstance(value, EntityRef) else str(value)
     return _NOT_IN_ID.sub("-", text).strip("-").lower() or "value"
+
+
+def _and_list(names: list[str]) -> str:
+    """ "A", "A and B", "A, B and C"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _distinct(texts: Iterable[str], answer: str) -> tuple[str, ...]:
