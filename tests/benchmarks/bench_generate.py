@@ -74,6 +74,8 @@ def write_sheet(folder: Path, facts: int, seed: int) -> Path:
         ]
         if value == "boolean":
             sheet.append('    negation: "{subject} is inland."')
+        if key in ("leader", "members"):  # one role: wrong people drawn from both
+            sheet.append("    distractors-from: [leader, members]")
     article = [f"{name} is here." for name in names.values()]
     sheet.append("facts:")
     used: set[tuple[str, str]] = set()
@@ -92,6 +94,8 @@ def write_sheet(folder: Path, facts: int, seed: int) -> Path:
             f'    value: "{value}"',
             f'    evidence: "{sentence}"',
         ]
+        if kind == "text":  # a phrase is asked only with the ways to type it
+            sheet.append(f'    accept: ["the {value}"]')
     (folder / "article.txt").write_text("\n".join(article) + "\n", encoding="utf-8")
     path = folder / "synthetic.facts.yaml"
     path.write_text("\n".join(sheet) + "\n", encoding="utf-8")
