@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Select, SelectionList
 
-from quiz.session import Mode
+from quiz.session import Mode, Phase
 from quiz.settings import load_settings
 from quiz.tui.home import HomeScreen
 from quiz.tui.round_screen import RoundScreen
@@ -95,3 +95,51 @@ async def test_the_theme_chosen_is_remembered(data_dir: Path) -> None:
     again, _ = make_app(data_dir, start=False)
     async with again.run_test(size=(80, 24)):
         assert again.theme == "nord"
+
+
+async def test_from_home_to_a_round_to_results_and_back(data_dir: Path) -> None:
+    app, _ = make_app(data_dir, start=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, RoundScreen)
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ResultsScreen"
+        first_seed = app.screen.round.settings.seed  # type: ignore[attr-defined]
+        await pilot.press("p")
+        await pilot.pause()
+        again = app.screen
+        assert isinstance(again, RoundScreen)
+        assert again.round.settings.seed != first_seed
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert len(app.screen_stack) == 1
+
+
+async def test_a_round_started_directly_goes_home_from_its_results(data_dir: Path) -> None:
+    app, _ = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_a_first_choice_question_answers_its_keys_at_once(data_dir: Path) -> None:
+    for seed in range(20):
+        app, _ = make_app(data_dir, seed=seed)
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = app.screen
+            assert isinstance(screen, RoundScreen)
+            if not screen.round.current.choices:
+                assert isinstance(app.focused, Input)
+                continue
+            await pilot.press("1")
+            assert screen.round.phase is Phase.REVIEWING
+            return
+    pytest.fail("no seed starts with a choice question")

@@ -24,8 +24,6 @@ HELP = "play a round: the app, or --plain for questions and answers as lines of 
 # The engine's defaults (quiz.session), written out so that `quiz --help` need not import it.
 DEFAULT_QUESTIONS = 10
 DEFAULT_SECONDS = 20.0
-# Short enough to type back from memory when replaying a round.
-RANDOM_SEEDS = 1_000_000
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -69,10 +67,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    import random
-
     from quiz.paths import data_dir
-    from quiz.session import Mode, RoundSettings
+    from quiz.session import Mode, RoundSettings, random_seed
 
     mode = Mode(args.mode)
     if mode is Mode.SUDDEN_DEATH and args.questions is not None:
@@ -87,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
         questions=args.questions or DEFAULT_QUESTIONS,
         seconds=args.time,
         mode=mode,
-        seed=args.seed if args.seed is not None else random.randrange(RANDOM_SEEDS),
+        seed=args.seed if args.seed is not None else random_seed(),
     )
     folder = data_dir(args.data_dir)
     _remember(args, folder)

@@ -16,6 +16,7 @@ from quiz.session.round import (
     RoundSettings,
     RoundStateError,
     Summary,
+    random_seed,
 )
 from quiz.session.scoring import speed_points, streak_bonus
 
@@ -36,6 +37,7 @@ __all__ = [
     "RoundStateError",
     "Summary",
     "choice_index",
+    "random_seed",
     "read_number",
     "speed_points",
     "streak_bonus",

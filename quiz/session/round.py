@@ -21,6 +21,7 @@ from quiz.session.scoring import speed_points, streak_bonus
 DEFAULT_QUESTIONS = 10
 DEFAULT_SECONDS = 20.0
 LONGEST_SECONDS = float(MAX_SECONDS)
+RANDOM_SEEDS = 1_000_000
 # Seeds end up in the score store's 64-bit integer column.
 LARGEST_SEED = 2**63 - 1
 
@@ -170,6 +171,11 @@ class Summary:
             if result.outcome in (Outcome.CORRECT, Outcome.WRONG)
         ]
         return sum(times) / len(times) if times else None
+
+
+def random_seed() -> int:
+    """A seed for a new round: small enough to type back from memory to replay it."""
+    return random.randrange(RANDOM_SEEDS)
 
 
 def draw_questions(settings: RoundSettings) -> tuple[QuestionView, ...]:

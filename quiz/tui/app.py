@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -15,7 +14,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from quiz.paths import data_dir
-from quiz.session import LARGEST_SEED, Clock, Round, RoundSettings
+from quiz.session import Clock, Round, RoundSettings, random_seed
 from quiz.settings import load_settings, save_settings
 from quiz.tui.widgets import MIN_HEIGHT, MIN_WIDTH
 
@@ -27,6 +26,7 @@ EXIT_INTERRUPTED = 130
 
 class QuizApp(App[None]):
     CSS_PATH = "quiz.tcss"
+    DEFAULT_MODE = "game"
     TITLE = "quiz"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (MIN_WIDTH, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (MIN_HEIGHT, "-tall")]
@@ -54,17 +54,23 @@ class QuizApp(App[None]):
         self.settings = load_settings(self.folder, self.warn)
         self.player = player or self.settings.player
         self._store: ScoreStore | None = None
+        self.add_mode(self.DEFAULT_MODE, self.first_screen)
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
 
     def warn(self, message: str) -> None:
         self.notify(message, severity="warning", markup=False, timeout=8)
 
-    def on_mount(self) -> None:
+    def first_screen(self) -> Screen[None]:
+        """The round or Home as the app's first screen, not pushed over a blank one:
+        that would cost a frame of start-up."""
         if self.start is not None:
-            self.start_round(self.start)
-        else:
-            self.go_home()
+            from quiz.tui.round_screen import RoundScreen
+
+            return RoundScreen(Round(self.start, self.clock))
+        from quiz.tui.home import HomeScreen
+
+        return HomeScreen()
 
     def remember(self, **changes: object) -> None:
         self.settings = replace(self.settings, **changes)  # type: ignore[arg-type]
@@ -75,37 +81,39 @@ class QuizApp(App[None]):
             self.remember(theme=theme)
 
     def start_round(self, settings: RoundSettings) -> None:
+        """A new round: above Home, so that it is one Esc away, or in place of the results."""
+        from quiz.tui.home import HomeScreen
         from quiz.tui.round_screen import RoundScreen
 
         screen = RoundScreen(Round(settings, self.clock))
-        if self._on_game_screen():
-            self.switch_screen(screen)
-        else:
+        if isinstance(self.screen, HomeScreen):
             self.push_screen(screen)
+        else:
+            self._replace_top(screen)
 
     def play_again(self, settings: RoundSettings) -> None:
-        self.start_round(replace(settings, seed=random.randint(0, LARGEST_SEED)))
+        self.start_round(replace(settings, seed=random_seed()))
 
     def show_results(self, round_: Round) -> None:
         from quiz.tui.results import ResultsScreen
 
-        self.switch_screen(ResultsScreen(round_))
+        self._replace_top(ResultsScreen(round_))
 
     def go_home(self) -> None:
         from quiz.tui.home import HomeScreen
 
-        while self._on_game_screen():
-            if len(self.screen_stack) <= 2:
-                self.switch_screen(HomeScreen())
-                return
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
             self.pop_screen()
         if not isinstance(self.screen, HomeScreen):
             self.push_screen(HomeScreen())
 
-    def _on_game_screen(self) -> bool:
-        from quiz.tui.home import HomeScreen
-
-        return len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen)
+    def _replace_top(self, screen: Screen[None]) -> None:
+        # Textual cannot switch away from the first screen, so a finished first round
+        # stays below, out of sight.
+        if len(self.screen_stack) > 1:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
 
     @property
     def store(self) -> ScoreStore:

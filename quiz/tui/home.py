@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import random
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,7 +12,7 @@ from textual.widgets.selection_list import Selection
 
 from quiz.library import Library, PackSummary, installed_library, resolve_pack
 from quiz.problems import LoadError
-from quiz.session import LARGEST_SEED, LONGEST_SECONDS, Mode, RoundSettings
+from quiz.session import LONGEST_SECONDS, Mode, RoundSettings, random_seed
 from quiz.tui.base import GameScreen
 from quiz.tui.widgets import plain
 
@@ -120,7 +118,7 @@ class HomeScreen(GameScreen):
             questions=questions,
             seconds=seconds,
             mode=Mode(str(self.query_one("#mode", Select).value)),
-            seed=random.randint(0, LARGEST_SEED),
+            seed=random_seed(),
         )
 
 

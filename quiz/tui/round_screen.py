@@ -28,6 +28,7 @@ VERDICTS = {
 
 
 class RoundScreen(GameScreen):
+    AUTO_FOCUS = ""  # focus_answer() decides: the answer box only for a typed answer
     BINDINGS = [
         Binding("s", "skip", "Skip"),
         Binding("enter,space", "next", "Next", show=False),
