@@ -110,6 +110,7 @@ def relations_of(draw: st.DrawFn, key: str, types: list[str]) -> Relation:
         ask_subject=ask_subject if draw(st.booleans()) else (),
         negation="{subject} lacks " + key + "." if kind is ValueKind.BOOLEAN else "",
         tolerance=Decimal(draw(st.integers(0, 3))) if kind is ValueKind.INTEGER else Decimal(0),
+        asked=draw(st.sampled_from((True, True, True, False))),
     )
 
 
@@ -191,6 +192,7 @@ def check_questions(sheet: FactSheet, seed: int) -> list[Generated]:
     """Every question and pack property for one seed; fails naming the first broken one."""
     items = generate(sheet, seed)
     for item in items:
+        assert sheet.relations[item.fact.relation].asked, item.question.id
         for name, check in QUESTION_PROPERTIES:
             failure = check(sheet, item)
             assert failure is None, f"{name}: {item.question.id}: {failure}"
