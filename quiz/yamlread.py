@@ -93,7 +93,13 @@ def parse_yaml(
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = f"YAML syntax error: {error.problem or error.context or 'invalid YAML'}"
         if error.context and error.problem:
-            message = f"YAML syntax error: {error.problem} ({error.context})"
+            context = error.context
+            start = error.context_mark
+            if start and mark and start.line != mark.line:
+                # The error shows where libyaml gave up (an unclosed quote: the end of the
+                # file); where the construct began is where the author must look.
+                context += f" that started at line {start.line + 1}, column {start.column + 1}"
+            message = f"YAML syntax error: {error.problem} ({context})"
         raise LoadError([Problem(problems.path, line, column, message)]) from None
     except (yaml.YAMLError, ValueError, RecursionError, MemoryError) as error:
         raise LoadError([Problem(problems.path, 1, 1, f"cannot parse YAML: {error}")]) from None
