@@ -234,11 +234,10 @@ class _Reader:
             )
         if kind is not ValueKind.BOOLEAN and statement and "{value}" not in statement[0]:
             self.add(entry.entries["statement"][1], "'statement' must contain {value}")
+        distractors_node = entry.entries.get("distractors-from")
         distractors_from = tuple(fields.text_list(entry, "distractors-from"))
-        if distractors_from and kind is not ValueKind.ENTITY:
-            self.add(
-                entry.entries["distractors-from"][0], "'distractors-from' needs an entity value"
-            )
+        if distractors_node is not None and kind is not ValueKind.ENTITY:
+            self.add(distractors_node[0], "'distractors-from' needs an entity value")
         tolerance = fields.number(entry, "tolerance")
         if tolerance is not None and kind is not ValueKind.INTEGER:
             self.add(entry.entries["tolerance"][0], "'tolerance' applies only to integer relations")
@@ -258,9 +257,7 @@ class _Reader:
             distractors_from=distractors_from,
             asked=asked,
             place=_place(key),
-            distractors_place=_place(entry.entries["distractors-from"][1])
-            if distractors_from
-            else NOWHERE,
+            distractors_place=_place(distractors_node[1]) if distractors_node else NOWHERE,
         )
 
     def _flag(self, entry: Mapping, key: str, default: bool = False) -> bool:
