@@ -49,7 +49,7 @@ def normalize_answer(text: str) -> str:
 
 def typed_answer_key(text: str) -> str:
     """How a typed answer is compared with the accepted ones: as normalize_answer, and also
-    ignoring punctuation at either end ("Netflix." is "Netflix") and reading "&" as "and"."""
+    ignoring punctuation at either end ("Paris." is "Paris") and reading "&" as "and"."""
     key = _SPACES.sub(" ", normalize_answer(text).replace("&", " and ")).strip()
     trimmed = key.strip(_EDGE_PUNCTUATION).strip()
     return trimmed or key  # an answer that is all punctuation is compared as it is
