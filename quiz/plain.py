@@ -133,6 +133,8 @@ def show_result(game: Round, result: AnswerResult, lines: Lines) -> None:
             f"The answer is {result.right_answer}."
         )
     lines.say(verdict)
+    if result.also_accepted:
+        lines.say(f"Also accepted: {', '.join(result.also_accepted)}.")
     if result.explain:
         lines.say(f"Why: {result.explain}")
     if result.evidence:

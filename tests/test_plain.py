@@ -181,3 +181,21 @@ def test_an_answer_after_the_deadline_counts_as_timed_out(pack_file: Path, data_
     text = out.getvalue()
     assert text.count("Time's up: 25.0 of 20 seconds had passed.") == 4
     assert "Score 0." in text
+
+
+def test_feedback_lists_the_other_accepted_answers(data_dir: Path) -> None:
+    from quiz.model import Pack, Question, QuestionType
+    from quiz.plain import Lines, show_result
+    from quiz.session import Round
+
+    lead = Question(
+        id="lead",
+        type=QuestionType.TEXT,
+        prompt="Name one of the two leads.",
+        answer="Ann Lee",
+        accept=("Bo Diaz",),
+    )
+    game = Round(RoundSettings((Pack(id="p", title="P", version=1, questions=(lead,)),)))
+    out = io.StringIO()
+    show_result(game, game.answer("Bo Diaz"), Lines(io.StringIO(), out))
+    assert "Also accepted: Bo Diaz." in out.getvalue()

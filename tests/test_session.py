@@ -556,3 +556,9 @@ def test_the_engine_never_imports_a_user_interface_library() -> None:
         "assert not loaded, loaded\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_result_names_the_other_accepted_answers() -> None:
+    result = one_question_round(TEXT).answer("Feeney")
+    assert result.correct
+    assert (result.right_answer, result.also_accepted) == ("Alice Feeney", ("Feeney",))

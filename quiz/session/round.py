@@ -127,6 +127,11 @@ class AnswerResult:
         return self.speed_points + self.streak_bonus
 
     @property
+    def also_accepted(self) -> tuple[str, ...]:
+        """Other typed answers that count as right (a question may have several)."""
+        return self.view.question.accept
+
+    @property
     def explain(self) -> str:
         return self.view.question.explain
 

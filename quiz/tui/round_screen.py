@@ -167,6 +167,8 @@ class RoundScreen(GameScreen):
         verdict_widget.set_class(result.correct, "-correct")
         verdict_widget.set_class(not result.correct, "-missed")
         answers = Content("The answer: ") + plain(result.right_answer)
+        if result.also_accepted:
+            answers += Content("\nAlso accepted: ") + plain(", ".join(result.also_accepted))
         if result.given and not result.correct:
             answers += Content("\nYou said: ") + plain(result.given)
         self.query_one("#answers", Static).update(answers)
