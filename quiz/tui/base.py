@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
+from textual.app import ComposeResult
 from textual.screen import Screen
 
 from quiz.tui.widgets import TooSmallNotice
@@ -17,6 +18,12 @@ class GameScreen(Screen[None]):
     def game(self) -> QuizApp:
         return cast("QuizApp", self.app)
 
-    def on_mount(self) -> None:
-        # Hidden by the stylesheet unless the terminal is below the minimum size.
-        self.mount(TooSmallNotice())
+    def compose(self) -> ComposeResult:
+        yield from self.compose_content()
+        # Hidden by the stylesheet unless the terminal is below the minimum size. Composed
+        # with the rest (not mounted afterwards), so the first frame needs one layout.
+        yield TooSmallNotice()
+
+    def compose_content(self) -> ComposeResult:
+        """The screen's own widgets."""
+        raise NotImplementedError

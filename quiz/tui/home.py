@@ -36,7 +36,7 @@ class HomeScreen(GameScreen):
         Binding("ctrl+s", "start", "Start"),
     ]
 
-    def compose(self) -> ComposeResult:
+    def compose_content(self) -> ComposeResult:
         yield Static("quiz · trivia that can prove its answers", id="home-title")
         with Horizontal(id="home-screen-panels"):
             with Vertical(id="packs-panel"):
@@ -60,7 +60,6 @@ class HomeScreen(GameScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        super().on_mount()
         game = self.game
         settings = game.settings
         self.library: Library = installed_library(game.folder, list(game.extra_packs))

@@ -48,7 +48,7 @@ class ResultsScreen(GameScreen):
         self.round = round_
         self.summary = round_.summary()
 
-    def compose(self) -> ComposeResult:
+    def compose_content(self) -> ComposeResult:
         with VerticalScroll(id="results"):
             title = "Round over" if self.summary.completed else "Round left early"
             yield Static(title, id="results-title")
@@ -65,7 +65,6 @@ class ResultsScreen(GameScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        super().on_mount()
         review = self.query_one("#review", DataTable)
         review.add_columns("#", "Question", "You", "Answer", "Points")
         for result in self.summary.results:

@@ -41,7 +41,7 @@ class RoundScreen(GameScreen):
         self.clock = round_.clock
         self._feedback_since: float | None = None
 
-    def compose(self) -> ComposeResult:
+    def compose_content(self) -> ComposeResult:
         yield Static(id="status")
         with Horizontal(id="timer"):
             yield ProgressBar(id="countdown", show_eta=False, show_percentage=False)
@@ -63,7 +63,6 @@ class RoundScreen(GameScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.show_question()
         self.set_interval(TICK_SECONDS, self.tick)
 

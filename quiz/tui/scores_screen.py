@@ -33,7 +33,7 @@ class HighScoresScreen(GameScreen):
         self.store = store
         self.all_boards = store.boards()
 
-    def compose(self) -> ComposeResult:
+    def compose_content(self) -> ComposeResult:
         with VerticalScroll(id="high-scores"):
             yield Static("High scores", id="scores-title")
             packs = sorted({packs_label(board) for board in self.all_boards})
@@ -46,7 +46,6 @@ class HighScoresScreen(GameScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        super().on_mount()
         table = self.query_one("#scores-table", DataTable)
         table.add_columns("Packs", "Mode", "Round", "Rank", "Player", "Score", "Right", "When")
         self.refresh_table()
