@@ -209,11 +209,7 @@ def record_round(
             return  # the store has already said, once, that scores are not being saved
         board = store.leaderboard(record.board)
         rank = next(
-            (
-                place
-                for place, entry in enumerate(board, start=1)
-                if (entry.player, entry.played_at) == (name, record.played_at)
-            ),
+            (place for place, entry in enumerate(board, start=1) if entry.is_of(record)),
             None,
         )
         placed = f" Number {rank} of the top {len(board)} for this round's packs." if rank else ""

@@ -109,6 +109,7 @@ def _wanted(board: Board, args: argparse.Namespace) -> bool:
 
 
 def _leaderboards(store: ScoreStore, args: argparse.Namespace) -> int:
+    from quiz.scores import local_time
     from quiz.scores.store import LEADERBOARD_SIZE
 
     every_board = store.boards()
@@ -134,7 +135,7 @@ def _leaderboards(store: ScoreStore, args: argparse.Namespace) -> int:
     for number, board in enumerate(boards):
         if number:
             print()
-        print(visible(f"{_packs_label(board)} · {board.mode} · {_shape(board)}", LAYOUT))
+        print(visible(f"{board.packs_label} · {board.mode} · {board.shape}", LAYOUT))
         rows = [("RANK", "PLAYER", "SCORE", "RIGHT", "STREAK", "WHEN")]
         rows += [
             (
@@ -143,7 +144,7 @@ def _leaderboards(store: ScoreStore, args: argparse.Namespace) -> int:
                 str(entry.score),
                 f"{entry.correct}/{entry.questions}",
                 str(entry.best_streak),
-                _when(entry),
+                local_time(entry.played_at),
             )
             for rank, entry in enumerate(store.leaderboard(board, limit), start=1)
         ]
@@ -152,6 +153,8 @@ def _leaderboards(store: ScoreStore, args: argparse.Namespace) -> int:
 
 
 def _history(store: ScoreStore, args: argparse.Namespace) -> int:
+    from quiz.scores import local_time
+
     records = [record for record in store.history() if _wanted(record.board, args)]
     records = records[: args.limit] if args.limit else records
     if args.json:
@@ -163,11 +166,11 @@ def _history(store: ScoreStore, args: argparse.Namespace) -> int:
     rows = [("WHEN", "PLAYER", "PACKS", "MODE", "ROUND", "SCORE", "RIGHT", "STREAK", "SEED")]
     rows += [
         (
-            _when(record),
+            local_time(record.played_at),
             record.player,
-            _packs_label(record.board),
+            record.board.packs_label,
             record.mode,
-            _shape(record.board),
+            record.board.shape,
             str(record.score),
             f"{record.correct}/{record.questions}",
             str(record.best_streak),
@@ -290,18 +293,6 @@ def _width(text: str) -> int:
         0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1
         for char in text
     )
-
-
-def _packs_label(board: Board) -> str:
-    return " + ".join(board.packs)
-
-
-def _shape(board: Board) -> str:
-    return f"{board.questions} × {board.seconds:g} s"
-
-
-def _when(item: Entry | RoundRecord) -> str:
-    return item.played_at.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def _iso(item: Entry | RoundRecord) -> str:

@@ -6,6 +6,7 @@ from quiz.scores.records import (
     Entry,
     RoundRecord,
     clean_player_name,
+    local_time,
     round_record,
 )
 from quiz.scores.store import SCORES_FILE, ScoreStore, scores_path
@@ -18,6 +19,7 @@ __all__ = [
     "RoundRecord",
     "ScoreStore",
     "clean_player_name",
+    "local_time",
     "round_record",
     "scores_path",
 ]

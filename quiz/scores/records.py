@@ -19,6 +19,15 @@ class Board:
     questions: int
     seconds: float
 
+    @property
+    def packs_label(self) -> str:
+        return " + ".join(self.packs)
+
+    @property
+    def shape(self) -> str:
+        """The round's length and pace, as a person reads it: "10 × 20 s"."""
+        return f"{self.questions} × {self.seconds:g} s"
+
 
 @dataclass(frozen=True, slots=True)
 class RoundRecord:
@@ -26,7 +35,7 @@ class RoundRecord:
     packs: tuple[tuple[str, int], ...]  # (pack id, pack version), sorted by id
     mode: str  # a quiz.session.Mode value
     questions: int  # questions the round had
-    seconds: float  # seconds per question chosen for the round
+    seconds: float  # seconds per question as played (Round.seconds_per_question)
     seed: int
     score: int
     correct: int
@@ -61,6 +70,15 @@ class Entry:
     duration: float
     seed: int
     played_at: datetime  # UTC
+
+    def is_of(self, record: RoundRecord) -> bool:
+        """Whether this line of a leaderboard is that recorded round."""
+        return (self.player, self.played_at) == (record.player, record.played_at)
+
+
+def local_time(moment: datetime) -> str:
+    """A time as a leaderboard shows it: to the minute, in the player's time zone."""
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def round_record(game: Round, player: str, played_at: datetime | None = None) -> RoundRecord:

@@ -10,7 +10,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, DataTable, Footer, Static
 
 from quiz.plain import DEFAULT_PLAYER
-from quiz.scores import RoundRecord, round_record
+from quiz.scores import RoundRecord, local_time, round_record
 from quiz.session import Mode, Round, Summary
 from quiz.text import visible
 from quiz.tui.base import GameScreen
@@ -118,7 +118,7 @@ class ResultsScreen(GameScreen):
         table.add_columns("Rank", "Player", "Score", "Right", "When")
         highlight = None
         for rank, entry in enumerate(entries, start=1):
-            mine = entry.played_at == record.played_at and entry.player == record.player
+            mine = entry.is_of(record)
             if mine:
                 highlight = rank - 1
             style = "bold" if mine else ""
@@ -127,7 +127,7 @@ class ResultsScreen(GameScreen):
                 Text(visible(entry.player), style=style),
                 Text(str(entry.score), style=style),
                 Text(f"{entry.correct}/{entry.questions}", style=style),
-                Text(entry.played_at.astimezone().strftime("%Y-%m-%d %H:%M"), style=style),
+                Text(local_time(entry.played_at), style=style),
             )
         self.query_one("#board-title", Static).update("Leaderboard")
         table.display = bool(entries)

@@ -11,16 +11,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import DataTable, Footer, Select, Static
 
+from quiz.scores import local_time
 from quiz.session import Mode
 from quiz.text import visible
 from quiz.tui.base import GameScreen
 
 if TYPE_CHECKING:
-    from quiz.scores import Board, ScoreStore
-
-
-def packs_label(board: Board) -> str:
-    return " + ".join(board.packs)
+    from quiz.scores import ScoreStore
 
 
 class HighScoresScreen(GameScreen):
@@ -36,7 +33,7 @@ class HighScoresScreen(GameScreen):
     def compose_content(self) -> ComposeResult:
         with VerticalScroll(id="high-scores"):
             yield Static("High scores", id="scores-title")
-            packs = sorted({packs_label(board) for board in self.all_boards})
+            packs = sorted({board.packs_label for board in self.all_boards})
             modes = [str(mode) for mode in Mode if mode is not Mode.PRACTICE]  # never recorded
             with Horizontal(id="scores-filters"):
                 yield Select([(label, label) for label in packs], id="pack", prompt="Every pack")
@@ -59,21 +56,20 @@ class HighScoresScreen(GameScreen):
         boards = [
             board
             for board in self.all_boards
-            if (pack is Select.NULL or packs_label(board) == pack)
+            if (pack is Select.NULL or board.packs_label == pack)
             and (mode is Select.NULL or str(board.mode) == mode)
         ]
         for board in boards:
-            shape = f"{board.questions} × {board.seconds:g} s"
             for rank, entry in enumerate(self.store.leaderboard(board), start=1):
                 table.add_row(
-                    Text(packs_label(board)),
+                    Text(board.packs_label),
                     str(board.mode),
-                    shape,
+                    board.shape,
                     str(rank),
                     Text(visible(entry.player)),
                     str(entry.score),
                     f"{entry.correct}/{entry.questions}",
-                    entry.played_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                    local_time(entry.played_at),
                 )
         empty = self.query_one("#scores-empty", Static)
         if self.all_boards:
