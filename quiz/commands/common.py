@@ -48,14 +48,18 @@ def print_problems(problems: Iterable[Problem], as_json: bool = False) -> None:
 
 
 def positive_count(text: str) -> int:
-    value = whole_number(text)
+    from quiz.session import read_whole_number
+
+    value = read_whole_number(text)
     if value is None or value < 1:
         raise argparse.ArgumentTypeError(f"must be a whole number from 1, not '{text}'")
     return value
 
 
 def seed_number(text: str) -> int:
-    value = whole_number(text)
+    from quiz.session import read_whole_number
+
+    value = read_whole_number(text)
     if value is None or not 0 <= value <= LARGEST_SEED:
         raise argparse.ArgumentTypeError(
             f"must be a whole number from 0 to {LARGEST_SEED}, not '{text}'"
@@ -63,19 +67,11 @@ def seed_number(text: str) -> int:
     return value
 
 
-def whole_number(text: str) -> int | None:
-    text = text.strip()
-    if not text.isascii() or not text.isdigit() or len(text) > len(str(LARGEST_SEED)):
-        return None
-    return int(text)
-
-
 def seconds_per_question(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        value = 0.0
-    if not 0 < value <= LONGEST_SECONDS:  # also refuses nan
+    from quiz.session import read_seconds
+
+    value = read_seconds(text)
+    if value is None:
         raise argparse.ArgumentTypeError(
             f"must be a number of seconds above 0 and at most {LONGEST_SECONDS:g}, not '{text}'"
         )

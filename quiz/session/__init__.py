@@ -17,6 +17,8 @@ from quiz.session.round import (
     RoundStateError,
     Summary,
     random_seed,
+    read_seconds,
+    read_whole_number,
 )
 from quiz.session.scoring import speed_points, streak_bonus
 
@@ -39,6 +41,8 @@ __all__ = [
     "choice_index",
     "random_seed",
     "read_number",
+    "read_seconds",
+    "read_whole_number",
     "speed_points",
     "streak_bonus",
 ]

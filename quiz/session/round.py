@@ -178,6 +178,23 @@ class Summary:
         return sum(times) / len(times) if times else None
 
 
+def read_whole_number(text: str) -> int | None:
+    """A count or a seed as typed: ASCII digits only, no longer than the largest seed."""
+    text = text.strip()
+    if not text.isascii() or not text.isdigit() or len(text) > len(str(LARGEST_SEED)):
+        return None
+    return int(text)
+
+
+def read_seconds(text: str) -> float | None:
+    """Seconds per question as typed; None unless above 0 and at most LONGEST_SECONDS."""
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value if 0 < value <= LONGEST_SECONDS else None  # nan is neither
+
+
 def random_seed() -> int:
     """A seed for a new round: small enough to type back from memory to replay it."""
     return random.randrange(RANDOM_SEEDS)

@@ -12,7 +12,14 @@ from textual.widgets.selection_list import Selection
 
 from quiz.library import Library, PackSummary, installed_library, resolve_pack
 from quiz.problems import LoadError
-from quiz.session import LONGEST_SECONDS, Mode, RoundSettings, random_seed
+from quiz.session import (
+    LONGEST_SECONDS,
+    Mode,
+    RoundSettings,
+    random_seed,
+    read_seconds,
+    read_whole_number,
+)
 from quiz.tui.base import GameScreen
 from quiz.tui.widgets import plain
 
@@ -99,10 +106,10 @@ class HomeScreen(GameScreen):
 
     def _round_settings(self) -> RoundSettings:
         """The settings on screen; ValueError says what to correct."""
-        questions = _whole_number(self.query_one("#questions", Input).value)
+        questions = read_whole_number(self.query_one("#questions", Input).value)
         if questions is None or not 1 <= questions <= MAX_QUESTIONS:
             raise ValueError(f"Questions: a whole number from 1 to {MAX_QUESTIONS}")
-        seconds = _seconds(self.query_one("#seconds", Input).value)
+        seconds = read_seconds(self.query_one("#seconds", Input).value)
         if seconds is None:
             raise ValueError(f"Seconds per question: above 0 and at most {LONGEST_SECONDS:g}")
         chosen = self.query_one("#packs", SelectionList).selected
@@ -119,15 +126,3 @@ class HomeScreen(GameScreen):
             mode=Mode(str(self.query_one("#mode", Select).value)),
             seed=random_seed(),
         )
-
-
-def _whole_number(text: str) -> int | None:
-    return int(text) if text.strip().isdigit() else None
-
-
-def _seconds(text: str) -> float | None:
-    try:
-        value = float(text)
-    except ValueError:
-        return None
-    return value if 0 < value <= LONGEST_SECONDS else None
