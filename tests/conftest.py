@@ -16,3 +16,13 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     folder = tmp_path / "data"
     monkeypatch.setenv("QUIZ_DATA_DIR", str(folder))
     yield folder
+
+
+@pytest.fixture
+def pack_file(tmp_path: Path) -> Path:
+    """The sample pack (tests/sample_pack.py) as a file outside any packs folder."""
+    from tests.sample_pack import PACK
+
+    path = tmp_path / "sample.yaml"
+    path.write_bytes(PACK)
+    return path

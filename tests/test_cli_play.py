@@ -10,7 +10,6 @@ import pytest
 from quiz import session
 from quiz.cli import main
 from quiz.commands import common, play
-from tests.sample_pack import PACK
 
 
 def test_the_cli_knows_the_engines_modes_and_limits() -> None:
@@ -65,12 +64,11 @@ def test_an_unknown_pack_id_is_refused(capsys: pytest.CaptureFixture[str]) -> No
 
 
 def test_the_round_played_is_remembered_for_home(
-    tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+    pack_file: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from quiz.settings import load_settings
 
-    pack = tmp_path / "sample.yaml"
-    pack.write_bytes(PACK)
+    pack = pack_file
     monkeypatch.setattr("sys.stdin", io.StringIO(""))
     arguments = ["play", "--plain", "--pack", str(pack), "--questions", "3", "--time", "15"]
     assert main([*arguments, "--player", "Ada"]) == 0

@@ -15,16 +15,8 @@ from quiz.plain import run_plain
 from quiz.scores import ScoreStore
 from quiz.session import Mode, QuestionView, RoundSettings
 from quiz.session.round import draw_questions
-from tests.sample_pack import PACK
 
 SEED = 7
-
-
-@pytest.fixture
-def pack_file(tmp_path: Path) -> Path:
-    path = tmp_path / "sample.yaml"
-    path.write_bytes(PACK)
-    return path
 
 
 def right_answer(view: QuestionView) -> str:

@@ -67,13 +67,6 @@ class Terminal:
         return code
 
 
-@pytest.fixture
-def pack_file(tmp_path: Path) -> Path:
-    path = tmp_path / "sample.yaml"
-    path.write_bytes(PACK)
-    return path
-
-
 def test_ctrl_c_mid_round_quits_cleanly(pack_file: Path, data_dir: Path) -> None:
     terminal = Terminal(data_dir, "play", "--pack", str(pack_file), "--seed", "1")
     terminal.wait_for("Question 1 of 4")
