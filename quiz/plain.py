@@ -25,7 +25,6 @@ from quiz.session import (
     Summary,
 )
 
-DEFAULT_PLAYER = "Player"
 STOPPED_BY_QUIT = "quit"
 STOPPED_BY_END_OF_INPUT = "end of input"
 SKIP_WORDS = ("s", "skip")
@@ -202,7 +201,7 @@ def record_round(
 
     store = ScoreStore.open(folder, warn)
     try:
-        name = player or store.last_player() or DEFAULT_PLAYER
+        name = store.player_name(player)
         record = round_record(game, name)
         store.record(record)
         if not store.saving:

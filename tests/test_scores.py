@@ -165,6 +165,18 @@ def test_history_is_newest_first_and_can_be_limited(store: ScoreStore) -> None:
     assert store.last_player() == "p2"
 
 
+def test_a_round_is_recorded_under_the_name_given_else_the_last_one_used(
+    store: ScoreStore,
+) -> None:
+    assert store.player_name(None) == "Player"
+    store.record(make_record(player="Zoë"))
+    assert (store.player_name(None), store.player_name(""), store.player_name("Ann")) == (
+        "Zoë",
+        "Zoë",
+        "Ann",
+    )
+
+
 def test_times_from_any_zone_are_stored_as_utc(store: ScoreStore) -> None:
     paris = timezone(timedelta(hours=2))
     played = datetime(2025, 6, 1, 14, 30, tzinfo=paris)

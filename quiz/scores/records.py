@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from quiz.session import Round
 
 LONGEST_NAME = 24
+DEFAULT_PLAYER = "Player"  # a round recorded before anyone gave a name
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,7 +27,7 @@ from quiz.scores.migrations import (
     migrate,
     schema_version,
 )
-from quiz.scores.records import Board, Entry, RoundRecord
+from quiz.scores.records import DEFAULT_PLAYER, Board, Entry, RoundRecord
 
 SCORES_FILE = "scores.sqlite3"
 BUSY_TIMEOUT_SECONDS = 10.0  # another game's write takes milliseconds; this is a wide margin
@@ -160,6 +160,10 @@ class ScoreStore:
     def last_player(self) -> str | None:
         rows = self._query(f"SELECT player FROM rounds {_NEWEST_FIRST} LIMIT 1")
         return str(rows[0][0]) if rows else None
+
+    def player_name(self, given: str | None) -> str:
+        """The name to record a round under: the one given, else the last one used."""
+        return given or self.last_player() or DEFAULT_PLAYER
 
     def close(self) -> None:
         self._db.close()

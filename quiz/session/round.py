@@ -93,7 +93,6 @@ class QuestionView:
 
     number: int  # 1-based
     question: Question
-    pack_title: str
     source: str
     choices: tuple[str, ...]  # empty for number and text questions
     answer_index: int  # index of the right choice; -1 without choices
@@ -221,7 +220,6 @@ def draw_questions(settings: RoundSettings) -> tuple[QuestionView, ...]:
             QuestionView(
                 number=number,
                 question=question,
-                pack_title=pack.title,
                 source=pack.source,
                 choices=choices,
                 answer_index=answer_index,

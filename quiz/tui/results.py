@@ -9,7 +9,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, DataTable, Footer, Static
 
-from quiz.plain import DEFAULT_PLAYER
 from quiz.scores import RoundRecord, local_time, round_record
 from quiz.session import Mode, Round, Summary
 from quiz.text import visible
@@ -90,7 +89,7 @@ class ResultsScreen(GameScreen):
         from quiz.tui.dialogs import NameEntryScreen
 
         store = self.game.store
-        prefill = self.game.player or store.last_player() or DEFAULT_PLAYER
+        prefill = store.player_name(self.game.player)
         board = round_record(self.round, prefill, self.game.now()).board
         if store.would_rank(board, self.summary.score):
             self.app.push_screen(
