@@ -41,9 +41,17 @@ def round_app(data_dir: Path) -> QuizApp:
     return app
 
 
-async def first_choice_question(pilot: Pilot[Any]) -> None:
+async def first_screen(pilot: Pilot[Any]) -> RoundScreen:
+    """The round, once composed: run_before is called as soon as the app is ready, which
+    is before its first screen has composed."""
+    await pilot.pause()
     screen = pilot.app.screen
     assert isinstance(screen, RoundScreen)
+    return screen
+
+
+async def first_choice_question(pilot: Pilot[Any]) -> None:
+    screen = await first_screen(pilot)
     while not screen.round.current.choices:
         screen.action_skip()
         screen.action_next()
@@ -64,9 +72,7 @@ def answered(right: bool) -> Callable[[Pilot[Any]], Awaitable[None]]:
 
 
 async def whole_round_right(pilot: Pilot[Any]) -> None:
-    screen = pilot.app.screen
-    assert isinstance(screen, RoundScreen)
-    answer_every_question_right(screen)
+    answer_every_question_right(await first_screen(pilot))
     await pilot.pause()
     await pilot.press("enter")  # keeps the prefilled name for the leaderboard
     await pilot.pause()

@@ -26,7 +26,6 @@ EXIT_INTERRUPTED = 130
 
 class QuizApp(App[None]):
     CSS_PATH = "quiz.tcss"
-    DEFAULT_MODE = "game"
     TITLE = "quiz"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (MIN_WIDTH, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (MIN_HEIGHT, "-tall")]
@@ -54,16 +53,16 @@ class QuizApp(App[None]):
         self.settings = load_settings(self.folder, self.warn)
         self.player = player or self.settings.player
         self._store: ScoreStore | None = None
-        self.add_mode(self.DEFAULT_MODE, self.first_screen)
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
 
     def warn(self, message: str) -> None:
         self.notify(message, severity="warning", markup=False, timeout=8)
 
-    def first_screen(self) -> Screen[None]:
-        """The round or Home as the app's first screen, not pushed over a blank one:
-        that would cost a frame of start-up."""
+    def get_default_screen(self) -> Screen[None]:
+        """The round or Home as the app's first screen. Not pushed over a blank screen,
+        which costs a frame of start-up, nor a mode's first screen, which Textual styles
+        a second time."""
         if self.start is not None:
             from quiz.tui.round_screen import RoundScreen
 

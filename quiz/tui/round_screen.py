@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.widgets import Footer, Input, ProgressBar, Static
 
 from quiz.model import QuestionType
-from quiz.session import AnswerResult, InvalidAnswer, Mode, Outcome, Phase, Round
+from quiz.session import AnswerResult, InvalidAnswer, Mode, Outcome, Phase, QuestionView, Round
 from quiz.session.answers import LETTER_KEYS, NUMBER_KEYS
 from quiz.tui.base import GameScreen
 from quiz.tui.widgets import ChoiceRow, plain
@@ -36,24 +36,30 @@ class RoundScreen(GameScreen):
     ]
 
     def __init__(self, round_: Round) -> None:
-        super().__init__()
+        # The first question's classes are set before mounting, as the rest of it is
+        # composed in place: changing a class after mount restyles every widget again.
+        classes = question_classes(round_.current)
+        super().__init__(classes=" ".join(name for name, wanted in classes.items() if wanted))
         self.round = round_
         self.clock = round_.clock
         self._feedback_since: float | None = None
 
     def compose_content(self) -> ComposeResult:
-        yield Static(id="status")
+        view = self.round.current
+        yield Static(self._status_line(), id="status")
         with Horizontal(id="timer"):
-            yield ProgressBar(id="countdown", show_eta=False, show_percentage=False)
+            yield ProgressBar(
+                total=view.seconds, id="countdown", show_eta=False, show_percentage=False
+            )
             yield Static(id="seconds-left")
         question = VerticalScroll(id="question")
         # Not focusable, so a click on the prompt leaves the keys with the answer input.
         question.can_focus = False
         with question:
-            yield Static(id="prompt")
-            yield Vertical(id="choices")
+            yield Static(plain(view.prompt), id="prompt")
+            yield Vertical(*choice_rows(view), id="choices")
             yield Input(id="typed", placeholder="Type your answer, then Enter")
-            yield Static(id="hint")
+            yield Static(answer_hint(view), id="hint")
             with Vertical(id="feedback"):
                 yield Static(id="verdict")
                 yield Static(id="answers")
@@ -63,32 +69,24 @@ class RoundScreen(GameScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.show_question()
+        self.update_countdown()
+        self.focus_answer()
         self.set_interval(TICK_SECONDS, self.tick)
 
     def show_question(self) -> None:
+        """The next question, in place of the feedback on the last one."""
         view = self.round.current
-        self.set_class(False, "-reviewing")
         self._feedback_since = None
+        # One batch, so the screen is restyled once.
+        self.update_classes(question_classes(view))
         self.query_one("#status", Static).update(self._status_line())
         self.query_one("#prompt", Static).update(plain(view.prompt))
         choices = self.query_one("#choices", Vertical)
         choices.remove_children()
-        choices.mount_all(
-            ChoiceRow(index, f"{NUMBER_KEYS[index]}", text)
-            for index, text in enumerate(view.choices)
-        )
+        choices.mount_all(choice_rows(view))
         self.query_one("#typed", Input).value = ""
-        self.set_class(not view.choices, "-typed")
-        self.set_class(view.seconds is None, "-untimed")
         self.focus_answer()
-        if view.choices:
-            keys = f"1-{len(view.choices)} or a-{LETTER_KEYS[len(view.choices) - 1]}"
-            hint = f"Press {keys}" + (", or t / f" if view.type is QuestionType.TRUEFALSE else "")
-        else:
-            kind = "a number" if view.type is QuestionType.NUMBER else "your answer"
-            hint = f"Type {kind} and press Enter; Enter with nothing typed skips"
-        self.query_one("#hint", Static).update(hint)
+        self.query_one("#hint", Static).update(answer_hint(view))
         if view.seconds is not None:
             self.query_one("#countdown", ProgressBar).update(total=view.seconds)
         self.update_countdown()
@@ -153,7 +151,7 @@ class RoundScreen(GameScreen):
         self.show_feedback(result)
 
     def show_feedback(self, result: AnswerResult) -> None:
-        self.set_class(True, "-reviewing")
+        self.add_class("-reviewing")
         self._feedback_since = self.clock()
         self.query_one("#status", Static).update(self._status_line())
         verdict = VERDICTS[result.outcome]
@@ -237,3 +235,20 @@ class RoundScreen(GameScreen):
             ConfirmScreen("Leave this round? It will not be recorded.", "Leave", "Keep playing"),
             leave,
         )
+
+
+def question_classes(view: QuestionView) -> dict[str, bool]:
+    """The screen's classes while asking this question: which answer widgets show."""
+    return {"-typed": not view.choices, "-untimed": view.seconds is None, "-reviewing": False}
+
+
+def choice_rows(view: QuestionView) -> list[ChoiceRow]:
+    return [ChoiceRow(index, NUMBER_KEYS[index], text) for index, text in enumerate(view.choices)]
+
+
+def answer_hint(view: QuestionView) -> str:
+    if view.choices:
+        keys = f"1-{len(view.choices)} or a-{LETTER_KEYS[len(view.choices) - 1]}"
+        return f"Press {keys}" + (", or t / f" if view.type is QuestionType.TRUEFALSE else "")
+    kind = "a number" if view.type is QuestionType.NUMBER else "your answer"
+    return f"Type {kind} and press Enter; Enter with nothing typed skips"
