@@ -8,8 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from quiz.model import Pack, Question, QuestionType
-from quiz.packs import parse_number
-from quiz.text import normalize_answer
+from quiz.text import normalize_answer, parse_number
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,9 @@ from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 
+# The longest time limit a pack or a round may set, in seconds.
+MAX_SECONDS = Decimal(3600)
+
 
 class QuestionType(StrEnum):
     CHOICE = "choice"

@@ -5,13 +5,13 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from quiz.model import Difficulty, Pack, Question, QuestionType
+from quiz.model import MAX_SECONDS, Difficulty, Pack, Question, QuestionType
 from quiz.problems import ProblemList
-from quiz.text import normalize_answer
+from quiz.text import MAX_NUMBER_CHARS, normalize_answer, parse_number
 from quiz.yamlread import Mapping, Node, Scalar, Sequence, parse_yaml, read_yaml_file
 
 PACK_KEYS = ("id", "title", "version", "description", "author", "source", "time")
@@ -30,13 +30,9 @@ QUESTION_KEYS = (
     "time",
 )
 MAX_WRONG = 5
-MAX_SECONDS = Decimal(3600)
-# Long enough for any real measurement, short enough that no number is a denial of service.
-MAX_NUMBER_CHARS = 40
 
 PACK_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 QUESTION_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
-NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
 # Words a YAML 1.1 habit suggests for true/false questions; named so the message can help.
 NOT_TRUEFALSE = frozenset({"yes", "no", "y", "n", "on", "off"})
 
@@ -51,17 +47,6 @@ def load_pack(path: Path, display: str | None = None) -> Pack:
 def load_pack_bytes(data: bytes, display: str = "<pack>") -> Pack:
     problems = ProblemList(display)
     return _validate(parse_yaml(data, problems), problems, None)
-
-
-def parse_number(text: str) -> Decimal | None:
-    """A decimal written in digits, or None; never raises, however long the text."""
-    text = text.strip()
-    if len(text) > MAX_NUMBER_CHARS or not NUMBER.fullmatch(text):
-        return None
-    try:
-        return Decimal(text)
-    except InvalidOperation:  # pragma: no cover - the pattern admits only valid decimals
-        return None
 
 
 def _validate(root: Node, problems: ProblemList, path: Path | None) -> Pack:

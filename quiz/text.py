@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from decimal import Decimal, InvalidOperation
 
 # Overrides, embeddings and isolates can make a line display differently from what it says.
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 ALLOWED_CONTROLS = frozenset("\n\t")
 
 _SPACES = re.compile(r"\s+")
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
+# Long enough for any real measurement, short enough that no number is a denial of service.
+MAX_NUMBER_CHARS = 40
 _EDGE_PUNCTUATION = ".,;:!?\"'“”‘’"
 
 
@@ -53,3 +57,14 @@ def typed_answer_key(text: str) -> str:
     key = _SPACES.sub(" ", normalize_answer(text).replace("&", " and ")).strip()
     trimmed = key.strip(_EDGE_PUNCTUATION).strip()
     return trimmed or key  # an answer that is all punctuation is compared as it is
+
+
+def parse_number(text: str) -> Decimal | None:
+    """A decimal written in digits, or None; never raises, however long the text."""
+    text = text.strip()
+    if len(text) > MAX_NUMBER_CHARS or not _NUMBER.fullmatch(text):
+        return None
+    try:
+        return Decimal(text)
+    except InvalidOperation:  # pragma: no cover - the pattern admits only valid decimals
+        return None

@@ -15,9 +15,8 @@ import re
 from decimal import Decimal
 
 from quiz.interchange.result import Collector, Exported, Imported
-from quiz.model import Pack, Question, QuestionType
-from quiz.packs import MAX_SECONDS, parse_number
-from quiz.text import normalize_answer
+from quiz.model import MAX_SECONDS, Pack, Question, QuestionType
+from quiz.text import normalize_answer, parse_number
 
 DELIMITERS = ",;\t"
 # How far down a title block the Kahoot header row may be.

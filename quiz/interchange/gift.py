@@ -21,7 +21,7 @@ from decimal import Decimal
 from quiz.interchange.htmltext import EntityError, strip_html
 from quiz.interchange.result import Collector, Exported, Imported
 from quiz.model import Pack, Question, QuestionType
-from quiz.packs import parse_number
+from quiz.text import parse_number
 
 SPECIAL = "~=#{}:\\"
 _FORMAT_MARK = re.compile(r"\s*\[(html|moodle|plain|markdown)\]")

@@ -17,10 +17,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from quiz.interchange.result import Collector, Imported
-from quiz.model import Question, QuestionType
-from quiz.packs import MAX_SECONDS, parse_number
+from quiz.model import MAX_SECONDS, Question, QuestionType
 from quiz.problems import ProblemList
-from quiz.text import normalize_answer
+from quiz.text import normalize_answer, parse_number
 from quiz.yamlread import Mapping, Node, Scalar, Sequence, parse_yaml
 
 

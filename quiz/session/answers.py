@@ -6,8 +6,7 @@ import re
 from decimal import Decimal
 
 from quiz.model import Question, QuestionType
-from quiz.packs import parse_number
-from quiz.text import normalize_answer, typed_answer_key
+from quiz.text import normalize_answer, parse_number, typed_answer_key
 
 NUMBER_KEYS = "123456"
 LETTER_KEYS = "abcdef"

@@ -13,8 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from quiz.model import Pack, Question, QuestionType
-from quiz.packs import MAX_SECONDS
+from quiz.model import MAX_SECONDS, Pack, Question, QuestionType
 from quiz.session.answers import TRUE_FALSE_CHOICES, InvalidAnswer, judge, right_answer_text
 from quiz.session.scoring import speed_points, streak_bonus
 
