@@ -1,7 +1,8 @@
 """The installed packs: found in folders, summarised for menus, loaded in full on demand.
 
 Summaries are cached in an index keyed by each file's size and modification time,
-so a large library is listed without parsing every question of every pack.
+so a large library is listed without parsing every question of every pack; whole packs
+are cached too (quiz.packcache), so a round starts without parsing its packs.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from quiz.model import Pack
-from quiz.packs import load_pack
+from quiz.packcache import CACHE_FOLDER, load_cached
 from quiz.paths import data_dir as resolve_data_dir
 from quiz.paths import shipped_packs_dir, user_packs_dir
 from quiz.problems import LoadError, Problem
@@ -50,9 +51,14 @@ class PackSummary:
 class Library:
     packs: list[PackSummary] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    cache_dir: Path | None = None  # where whole packs are cached; None: never
 
     def by_id(self, pack_id: str) -> PackSummary | None:
         return next((pack for pack in self.packs if pack.id == pack_id), None)
+
+    def load(self, path: Path) -> Pack:
+        """The whole pack at ``path``; raises LoadError listing its problems."""
+        return load_cached(path, self.cache_dir)
 
 
 def pack_files(folder: Path) -> list[Path]:
@@ -61,15 +67,20 @@ def pack_files(folder: Path) -> list[Path]:
     return sorted(path for path in folder.iterdir() if path.suffix in PACK_SUFFIXES)
 
 
-def scan_library(folders: list[Path], extra_files: list[Path], index_path: Path | None) -> Library:
+def scan_library(
+    folders: list[Path],
+    extra_files: list[Path],
+    index_path: Path | None,
+    cache_dir: Path | None = None,
+) -> Library:
     """Summarise every pack in ``folders`` and ``extra_files``; bad files become problems."""
     index = _read_index(index_path)
     fresh_index: dict[str, dict[str, object]] = {}
-    library = Library()
+    library = Library(cache_dir=cache_dir)
     first_file_of_id: dict[str, str] = {}
     files = [path for folder in folders for path in pack_files(folder)] + extra_files
     for path in files:
-        summary = _summary(path, index, fresh_index, library.problems)
+        summary = _summary(path, index, fresh_index, library)
         if summary is None:
             continue
         first = first_file_of_id.setdefault(summary.id, summary.path)
@@ -88,12 +99,12 @@ def _summary(
     path: Path,
     index: dict[str, object],
     fresh_index: dict[str, dict[str, object]],
-    problems: list[Problem],
+    library: Library,
 ) -> PackSummary | None:
     try:
         stat = path.stat()
     except OSError as error:
-        problems.append(Problem(str(path), 1, 1, f"cannot read file: {error.strerror}"))
+        library.problems.append(Problem(str(path), 1, 1, f"cannot read file: {error.strerror}"))
         return None
     key = str(path.resolve())
     stamp = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
@@ -108,9 +119,9 @@ def _summary(
             fresh_index[key] = entry
             return summary
     try:
-        summary = PackSummary.of(load_pack(path), path)
+        summary = PackSummary.of(library.load(path), path)
     except LoadError as error:
-        problems.extend(error.problems)
+        library.problems.extend(error.problems)
         return None
     fresh_index[key] = {"stamp": stamp, "summary": asdict(summary)}
     return summary
@@ -144,16 +155,17 @@ def installed_library(
 ) -> Library:
     """The packs shipped with the game, the player's own, and any extra files given."""
     folders = [shipped_packs_dir(), user_packs_dir(data_dir)]
-    return scan_library(folders, extra_files or [], resolve_data_dir(data_dir) / INDEX_FILE)
+    folder = resolve_data_dir(data_dir)
+    return scan_library(folders, extra_files or [], folder / INDEX_FILE, folder / CACHE_FOLDER)
 
 
 def resolve_pack(spec: str, library: Library) -> Pack:
     """A pack given as an installed id or as a file path; LoadError when neither works."""
     summary = library.by_id(spec)
     if summary is not None:
-        return load_pack(Path(summary.path))
+        return library.load(Path(summary.path))
     path = Path(spec)
     if path.suffix in PACK_SUFFIXES or os.sep in spec or path.exists():
-        return load_pack(path)
+        return library.load(path)
     known = ", ".join(sorted(pack.id for pack in library.packs)) or "none"
     raise LoadError([Problem(spec, 1, 1, f"no installed pack has this id (installed: {known})")])

@@ -154,10 +154,10 @@ def test_the_library_index_skips_unchanged_packs(
     first = scan_library([folder], [], index)
     assert [(p.id, p.question_count) for p in first.packs] == [("mine", 2)]
 
-    def must_not_load(_: Path) -> None:
-        raise AssertionError("an unchanged pack was parsed again")
+    def must_not_load(path: Path, cache_dir: Path | None) -> None:
+        raise AssertionError("an unchanged pack was loaded again")
 
-    monkeypatch.setattr(library, "load_pack", must_not_load)
+    monkeypatch.setattr(library, "load_cached", must_not_load)
     assert scan_library([folder], [], index).packs == first.packs
 
     monkeypatch.undo()

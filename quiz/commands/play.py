@@ -104,7 +104,6 @@ def _load_packs(args: argparse.Namespace) -> list[Pack] | None:
     """The packs named with --pack, else every installed one; None after printing why not."""
     from quiz.commands.common import open_library
     from quiz.library import resolve_pack
-    from quiz.packs import load_pack
     from quiz.paths import user_packs_dir
     from quiz.problems import LoadError
 
@@ -116,7 +115,7 @@ def _load_packs(args: argparse.Namespace) -> list[Pack] | None:
         else:
             for problem in library.problems:
                 _warn(f"{problem} (pack skipped)")
-            packs = [load_pack(Path(summary.path)) for summary in library.packs]
+            packs = [library.load(Path(summary.path)) for summary in library.packs]
     except LoadError as error:
         for problem in error.problems:
             _warn(str(problem))

@@ -1,0 +1,147 @@
+"""Loaded packs kept as JSON, so that a round from an unchanged pack file parses no YAML.
+
+Starting a round loads its packs in full; with the cache that costs a JSON read instead
+of importing PyYAML and parsing every question, which is most of what the game does
+before Textual starts. An entry is used only while its stamp matches: the pack file's
+size and modification time, and those of the loader's own source files, so an edited
+pack or an upgraded game never reads an entry written before. The cache holds nothing
+of the player's: an entry that is stale, damaged or unreadable is loaded from the pack
+file again and rewritten, and a folder that cannot be written only costs the next start
+a parse.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+import time
+from dataclasses import asdict
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from quiz import __version__
+from quiz.model import Difficulty, Pack, Question, QuestionType
+
+CACHE_FOLDER = "pack-cache"
+FORMAT = 1
+# What decides how a pack file is read: a change to any of them retires every entry.
+_LOADER_FILES = ("packs.py", "yamlread.py", "model.py", "text.py", "problems.py")
+_PACKAGE = Path(__file__).parent
+SETTLED_NS = 3_000_000_000
+
+
+class _Stamp(NamedTuple):
+    format: int
+    version: str
+    path: str  # resolved
+    size: int
+    mtime_ns: int
+    loader: list[int]  # the loader files' modification times
+
+    def settled(self) -> bool:
+        return time.time_ns() - self.mtime_ns >= SETTLED_NS
+
+
+def load_cached(path: Path, cache_dir: Path | None) -> Pack:
+    """The pack at ``path``, from the cache when it is current; raises LoadError as
+    ``load_pack`` does (a pack with problems is never cached)."""
+    if cache_dir is None:
+        return _parse(path)
+    stamp = _stamp(path)
+    cached = None if stamp is None else _read(path, cache_dir, stamp)
+    if cached is not None:
+        return cached
+    pack = _parse(path)
+    if stamp is not None and stamp.settled():
+        _write(cache_dir, stamp, pack)
+    return pack
+
+
+def _parse(path: Path) -> Pack:
+    from quiz.packs import load_pack  # imports PyYAML: only when the cache cannot answer
+
+    return load_pack(path)
+
+
+def _stamp(path: Path) -> _Stamp | None:
+    try:
+        resolved = path.resolve()
+        stat = resolved.stat()
+    except (OSError, RuntimeError):  # missing, unreadable, a symlink loop: load_pack says why
+        return None
+    loader = []
+    for name in _LOADER_FILES:
+        try:
+            loader.append((_PACKAGE / name).stat().st_mtime_ns)
+        except OSError:  # pragma: no cover - a zipped install: the version still guards it
+            loader.append(0)
+    return _Stamp(FORMAT, __version__, str(resolved), stat.st_size, stat.st_mtime_ns, loader)
+
+
+def _entry_path(cache_dir: Path, stamp: _Stamp) -> Path:
+    key = hashlib.sha256(stamp.path.encode("utf-8", "surrogateescape")).hexdigest()
+    return cache_dir / f"{key[:32]}.json"
+
+
+def _read(path: Path, cache_dir: Path, stamp: _Stamp) -> Pack | None:
+    try:
+        entry = json.loads(_entry_path(cache_dir, stamp).read_bytes())
+        text = entry["pack"]
+        if entry["stamp"] != list(stamp) or entry["sha256"] != _checksum(text):
+            return None
+        return _decode(json.loads(text), path)
+    except (OSError, ValueError, TypeError, KeyError, ArithmeticError):
+        return None  # missing, stale or damaged: the file is loaded again
+
+
+def _write(cache_dir: Path, stamp: _Stamp, pack: Pack) -> None:
+    text = json.dumps(_encode(pack), default=str)
+    entry = {"stamp": stamp, "sha256": _checksum(text), "pack": text}
+    temporary = None
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=cache_dir, prefix=".entry-", suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="ascii") as out:
+            json.dump(entry, out)  # escaped: a path need not be valid UTF-8
+        os.replace(temporary, _entry_path(cache_dir, stamp))
+    except OSError:
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
+
+
+def _checksum(text: str) -> str:
+    """Of the pack's JSON: an entry damaged on disk, however it still parses, is not used."""
+    return hashlib.sha256(text.encode("ascii")).hexdigest()
+
+
+def _encode(pack: Pack) -> dict[str, Any]:
+    data = asdict(pack)
+    del data["path"]  # the file it was read from, known again when it is read back
+    return data  # Decimals and enums are written as their text (json's default=str)
+
+
+def _decode(data: dict[str, Any], path: Path) -> Pack:
+    questions = tuple(_decode_question(question) for question in data["questions"])
+    return Pack(**data | {"questions": questions, "time": _decimal(data["time"]), "path": path})
+
+
+def _decode_question(data: dict[str, Any]) -> Question:
+    return Question(
+        **data
+        | {
+            "type": QuestionType(data["type"]),
+            "wrong": tuple(data["wrong"]),
+            "accept": tuple(data["accept"]),
+            "tolerance": Decimal(data["tolerance"]),
+            "difficulty": Difficulty(data["difficulty"]),
+            "tags": tuple(data["tags"]),
+            "time": _decimal(data["time"]),
+        }
+    )
+
+
+def _decimal(text: str | None) -> Decimal | None:
+    return None if text is None else Decimal(text)

@@ -1,0 +1,210 @@
+"""The pack cache: a round from an unchanged pack reads JSON, never a stale or damaged entry."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+
+from quiz import packcache
+from quiz.model import Pack
+from quiz.packcache import load_cached
+from quiz.packdump import dump_pack_yaml
+from quiz.packs import load_pack
+from quiz.paths import shipped_packs_dir
+from quiz.problems import LoadError
+from tests.test_packs_fuzz import TRICKY, packs
+
+GOOD = """pack: {id: mine, title: My pack, version: 2, time: 15.50}
+questions:
+  - {id: q1, type: number, prompt: How many?, answer: 010, tolerance: 1.50}
+  - {id: q2, type: truefalse, prompt: Sure?, answer: True}
+"""
+
+
+def exactly(pack: Pack) -> tuple[object, ...]:
+    """Everything a pack carries, down to what equality leaves out (lines, the file) and the
+    way a number was written ("1.50" is not shown as "1.5")."""
+    return (
+        repr(pack),
+        pack.path,
+        [question.line for question in pack.questions],
+        [str(question.tolerance) for question in pack.questions],
+        str(pack.time),
+    )
+
+
+_SECONDS_AGO = itertools.count(60)
+
+
+def settle(path: Path) -> Path:
+    """Date the file a while back (and unlike any other), as a pack is once it is installed:
+    a file changed in the last seconds is not cached yet."""
+    when = time.time_ns() - next(_SECONDS_AGO) * 1_000_000_000
+    os.utime(path, ns=(when, when))
+    return path
+
+
+def refuse_to_parse(monkeypatch: pytest.MonkeyPatch) -> None:
+    def parse(path: Path) -> Pack:
+        raise AssertionError(f"{path} was parsed, not read from the cache")
+
+    monkeypatch.setattr("quiz.packs.load_pack", parse)
+
+
+@pytest.fixture
+def pack_path(tmp_path: Path) -> Path:
+    path = tmp_path / "mine.yaml"
+    path.write_text(GOOD, encoding="utf-8")
+    return settle(path)
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(packs())
+@example(TRICKY)
+def test_a_cached_pack_is_the_pack_as_parsed(tmp_path: Path, pack: Pack) -> None:
+    path = tmp_path / "drawn.yaml"
+    path.write_text(dump_pack_yaml(pack, comment="drawn"), encoding="utf-8")
+    settle(path)
+    cache = tmp_path / "cache"
+    parsed = load_cached(path, cache)  # parsed, then cached
+    assert exactly(load_cached(path, cache)) == exactly(parsed) == exactly(load_pack(path))
+
+
+def test_every_shipped_pack_reads_back_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = []
+    for shipped in sorted(shipped_packs_dir().glob("*.yaml")):
+        files.append(tmp_path / shipped.name)
+        files[-1].write_bytes(shipped.read_bytes())
+        settle(files[-1])
+    cache = tmp_path / "cache"
+    parsed = [exactly(load_cached(path, cache)) for path in files]
+    refuse_to_parse(monkeypatch)
+    assert [exactly(load_cached(path, cache)) for path in files] == parsed
+
+
+def test_an_edited_pack_is_parsed_again(
+    pack_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    assert load_cached(pack_path, cache).title == "My pack"
+    pack_path.write_text(GOOD.replace("My pack", "My book"), encoding="utf-8")  # same size
+    assert load_cached(pack_path, cache).title == "My book"
+    settle(pack_path)
+    assert load_cached(pack_path, cache).title == "My book"
+    refuse_to_parse(monkeypatch)
+    assert load_cached(pack_path, cache).title == "My book"
+
+
+def test_a_pack_changed_seconds_ago_is_not_cached_yet(
+    pack_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Written twice within the file system's timestamp granularity, with the same size,
+    a file would keep its stamp: until it has settled, it is parsed every time."""
+    cache = tmp_path / "cache"
+    pack_path.write_text(GOOD, encoding="utf-8")
+    load_cached(pack_path, cache)
+    assert not cache.exists()
+    settle(pack_path)
+    load_cached(pack_path, cache)
+    refuse_to_parse(monkeypatch)
+    assert load_cached(pack_path, cache).id == "mine"
+
+
+def test_a_new_loader_retires_every_entry(
+    pack_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An upgraded game (or an edited loader) may read a file differently."""
+    loader = tmp_path / "loader"
+    loader.mkdir()
+    for name in packcache._LOADER_FILES:
+        (loader / name).write_text("", encoding="utf-8")
+    monkeypatch.setattr(packcache, "_PACKAGE", loader)
+    cache = tmp_path / "cache"
+    load_cached(pack_path, cache)
+    stat = (loader / "packs.py").stat()
+    os.utime(loader / "packs.py", ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    parsed: list[Path] = []
+    monkeypatch.setattr("quiz.packs.load_pack", lambda path: parsed.append(path) or load_pack(path))
+    load_cached(pack_path, cache)
+    assert parsed == [pack_path]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda text: text[: len(text) // 2],
+        lambda text: text.replace("How many?", "How few??"),  # still JSON, same length
+        lambda text: "",
+        lambda text: "[]",
+    ],
+    ids=["truncated", "altered", "empty", "not-an-entry"],
+)
+def test_a_damaged_entry_is_not_used_and_is_rewritten(
+    pack_path: Path, tmp_path: Path, damage: object
+) -> None:
+    cache = tmp_path / "cache"
+    expected = exactly(load_cached(pack_path, cache))
+    (entry,) = cache.iterdir()
+    assert callable(damage)
+    entry.write_text(damage(entry.read_text(encoding="ascii")), encoding="ascii")
+    assert exactly(load_cached(pack_path, cache)) == expected
+    assert exactly(load_cached(pack_path, cache)) == expected
+    (rewritten,) = cache.iterdir()
+    assert "How many?" in rewritten.read_text(encoding="ascii")
+
+
+def test_a_cache_folder_that_cannot_be_written_only_costs_a_parse(
+    pack_path: Path, tmp_path: Path
+) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    assert load_cached(pack_path, blocked / "cache").title == "My pack"
+    assert blocked.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_a_pack_with_problems_is_refused_every_time_and_never_cached(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(GOOD.replace("type: truefalse", "type: maybe"), encoding="utf-8")
+    cache = tmp_path / "cache"
+    for _ in range(2):
+        with pytest.raises(LoadError) as refused:
+            load_cached(bad, cache)
+        assert str(refused.value.problems[0]).startswith(f"{bad}:4:")
+    assert not cache.exists() or not any(cache.iterdir())
+
+
+def test_a_missing_pack_is_reported_by_the_loader(tmp_path: Path) -> None:
+    with pytest.raises(LoadError) as refused:
+        load_cached(tmp_path / "gone.yaml", tmp_path / "cache")
+    assert "cannot read file" in str(refused.value.problems[0])
+
+
+def test_a_round_from_a_cached_pack_starts_without_yaml(tmp_path: Path) -> None:
+    """What the cache is for: PyYAML's import and the parse are most of the work `quiz play`
+    does before Textual starts (see the start-up benchmark)."""
+    pack = tmp_path / "his-and-hers.yaml"
+    pack.write_bytes((shipped_packs_dir() / "his-and-hers.yaml").read_bytes())
+    settle(pack)
+    script = (
+        "import sys\n"
+        "from quiz.cli import build_parser\n"
+        "from quiz.commands.play import _load_packs\n"
+        f"args = build_parser().parse_args(['--data-dir', {str(tmp_path)!r}, 'play',"
+        f" '--pack', {str(pack)!r}])\n"
+        "assert len(_load_packs(args)) == 1\n"
+        "print('yaml' in sys.modules)\n"
+    )
+    runs = [
+        subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+        for _ in range(2)
+    ]
+    assert [run.stdout.strip() for run in runs] == ["True", "False"]
