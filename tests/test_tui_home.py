@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, Select, SelectionList
+from textual.widgets import Input, Select
 
 from quiz.session import Mode, Phase
 from quiz.settings import load_settings
 from quiz.tui.home import HomeScreen
 from quiz.tui.round_screen import RoundScreen
+from quiz.tui.widgets import PackList
 from tests.sample_pack import PACK
 from tests.tui_helpers import make_app
 
@@ -21,12 +22,26 @@ def installed_sample(data_dir: Path) -> None:
     (data_dir / "packs" / "sample.yaml").write_bytes(PACK)
 
 
+async def test_an_unticked_pack_shows_an_empty_box_not_only_another_colour(
+    data_dir: Path,
+) -> None:
+    app, _ = make_app(data_dir, start=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        packs = app.screen.query_one("#packs", PackList)
+        first = packs.get_option_at_index(0)
+        packs.deselect(first)
+        await pilot.pause()
+        unticked, *ticked = [packs.render_line(y).text[:3] for y in range(packs.option_count)]
+        assert ticked and all(box[1] not in " " for box in ticked)  # Textual's own mark
+        assert unticked == f"{ticked[0][0]} {ticked[0][2]}"  # the same box, empty
+
+
 async def test_home_lists_packs_and_starts_the_round_chosen(data_dir: Path) -> None:
     app, _ = make_app(data_dir, start=False)
     async with app.run_test(size=(80, 24)) as pilot:
         home = app.screen
         assert isinstance(home, HomeScreen)
-        packs = home.query_one("#packs", SelectionList)
+        packs = home.query_one("#packs", PackList)
         labels = [str(packs.get_option_at_index(i).prompt) for i in range(packs.option_count)]
         assert any(label.startswith("Test pack") and "4 questions" in label for label in labels)
         packs.deselect_all()
@@ -54,7 +69,7 @@ async def test_home_lists_packs_and_starts_the_round_chosen(data_dir: Path) -> N
         assert home.query_one("#questions", Input).value == "3"
         assert home.query_one("#seconds", Input).value == "12.5"
         assert home.query_one("#mode", Select).value == Mode.SUDDEN_DEATH
-        assert home.query_one("#packs", SelectionList).selected == ["test-pack"]
+        assert home.query_one("#packs", PackList).selected == ["test-pack"]
 
 
 @pytest.mark.parametrize(
@@ -80,7 +95,7 @@ async def test_bad_settings_are_refused_with_what_to_fix(
 async def test_no_pack_chosen_is_refused(data_dir: Path) -> None:
     app, _ = make_app(data_dir, start=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        app.screen.query_one("#packs", SelectionList).deselect_all()
+        app.screen.query_one("#packs", PackList).deselect_all()
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)

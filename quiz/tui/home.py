@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Button, Footer, Input, Label, Select, SelectionList, Static
+from textual.widgets import Button, Footer, Input, Label, Select, Static
 from textual.widgets.selection_list import Selection
 
 from quiz.library import Library, PackSummary, installed_library, resolve_pack
@@ -21,7 +21,7 @@ from quiz.session import (
     read_whole_number,
 )
 from quiz.tui.base import GameScreen
-from quiz.tui.widgets import plain
+from quiz.tui.widgets import PackList, plain
 
 MODE_LABELS = {
     Mode.CLASSIC: "Classic: timed questions",
@@ -44,48 +44,57 @@ class HomeScreen(GameScreen):
     ]
 
     def compose_content(self) -> ComposeResult:
+        # Everything is composed with its values (not filled in after mounting), so the
+        # first frame shows the whole screen and it is styled once.
+        settings = self.game.settings
+        self.library: Library = installed_library(self.game.folder, list(self.game.extra_packs))
         yield Static("quiz · trivia that can prove its answers", id="home-title")
         with Horizontal(id="home-screen-panels"):
             with Vertical(id="packs-panel"):
                 yield Label("Packs")
-                yield SelectionList[str](id="packs")
+                yield PackList(*self._pack_choices(), id="packs")
             with Vertical(id="settings-panel"):
                 yield Label("Questions")
-                yield Input(id="questions", type="integer", max_length=4, compact=True)
+                questions = str(settings.questions)
+                yield Input(questions, id="questions", type="integer", max_length=4, compact=True)
                 yield Label("Seconds per question")
-                yield Input(id="seconds", type="number", max_length=6, compact=True)
+                seconds = f"{settings.seconds:g}"
+                yield Input(seconds, id="seconds", type="number", max_length=6, compact=True)
                 yield Label("Mode")
                 yield Select(
                     [(label, mode) for mode, label in MODE_LABELS.items()],
+                    value=settings.mode,
                     id="mode",
                     allow_blank=False,
                     compact=True,
                 )
                 yield Button("Start", id="start", variant="primary", compact=True)
                 yield Button("High scores", id="high-scores", compact=True)
-        yield Static(id="library-problems")
+        yield Static(self._problems_notice(), id="library-problems")
         yield Footer()
 
     def on_mount(self) -> None:
-        game = self.game
-        settings = game.settings
-        self.library: Library = installed_library(game.folder, list(game.extra_packs))
-        remembered = set(settings.packs)
-        packs = self.query_one("#packs", SelectionList)
-        for summary in self.library.packs:
-            chosen = not remembered or summary.id in remembered or summary.path in remembered
-            packs.add_option(Selection(pack_label(summary), summary.id, chosen))
-        self.query_one("#questions", Input).value = str(settings.questions)
-        self.query_one("#seconds", Input).value = f"{settings.seconds:g}"
-        self.query_one("#mode", Select).value = settings.mode
-        problems = self.library.problems
-        notice = self.query_one("#library-problems", Static)
-        notice.display = bool(problems)
-        if problems:
-            first = problems[0]
-            more = f" (and {len(problems) - 1} more; run `quiz packs`)" if len(problems) > 1 else ""
-            notice.update(plain(f"Skipped a pack: {first}{more}"))
+        self.query_one("#library-problems", Static).display = bool(self.library.problems)
         self.query_one("#start", Button).focus()
+
+    def _pack_choices(self) -> list[Selection[str]]:
+        """Every installed pack, ticked if it was in the last round (all, the first time)."""
+        remembered = set(self.game.settings.packs)
+        return [
+            Selection(
+                pack_label(pack),
+                pack.id,
+                not remembered or pack.id in remembered or pack.path in remembered,
+            )
+            for pack in self.library.packs
+        ]
+
+    def _problems_notice(self) -> Content:
+        problems = self.library.problems
+        if not problems:
+            return Content()
+        more = f" (and {len(problems) - 1} more; run `quiz packs`)" if len(problems) > 1 else ""
+        return plain(f"Skipped a pack: {problems[0]}{more}")
 
     @on(Button.Pressed, "#start")
     def action_start(self) -> None:
@@ -112,7 +121,7 @@ class HomeScreen(GameScreen):
         seconds = read_seconds(self.query_one("#seconds", Input).value)
         if seconds is None:
             raise ValueError(f"Seconds per question: above 0 and at most {LONGEST_SECONDS:g}")
-        chosen = self.query_one("#packs", SelectionList).selected
+        chosen = self.query_one("#packs", PackList).selected
         if not chosen:
             raise ValueError("Choose at least one pack")
         try:

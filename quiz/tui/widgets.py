@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from rich.segment import Segment
 from textual.app import RenderResult
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Static
+from textual.strip import Strip
+from textual.widgets import SelectionList, Static
+from textual.widgets.option_list import OptionDoesNotExist
 
 from quiz.text import visible
 
@@ -33,6 +36,23 @@ class ChoiceRow(Static):
 
     def on_click(self) -> None:
         self.post_message(self.Picked(self.index))
+
+
+class PackList(SelectionList[str]):
+    """The packs to play from. An unticked pack's box is empty: Textual draws the same X
+    in a dimmer colour, which a monochrome terminal (or NO_COLOR) shows as ticked."""
+
+    def render_line(self, y: int) -> Strip:
+        line = super().render_line(y)
+        _, scroll_y = self.scroll_offset
+        try:
+            option = self.get_option_at_index(scroll_y + y)
+        except OptionDoesNotExist:
+            return line
+        if option.value in self.selected:
+            return line
+        left, inner, *rest = line  # the box's left side, its mark, then the rest
+        return Strip([left, Segment(" " * len(inner.text), inner.style), *rest])
 
 
 class TooSmallNotice(Static):
