@@ -7,7 +7,8 @@ size and modification time, and those of the loader's own source files, so an ed
 pack or an upgraded game never reads an entry written before. The cache holds nothing
 of the player's: an entry that is stale, damaged or unreadable is loaded from the pack
 file again and rewritten, and a folder that cannot be written only costs the next start
-a parse.
+a parse. A file changed in the last few seconds is not cached yet: changed again within
+the file system's timestamp granularity, and to the same size, it would keep its stamp.
 """
 
 from __future__ import annotations
@@ -86,41 +87,45 @@ def _entry_path(cache_dir: Path, stamp: _Stamp) -> Path:
     return cache_dir / f"{key[:32]}.json"
 
 
+# An entry is two lines of JSON: its stamp and the checksum of the second, then the pack.
+
+
 def _read(path: Path, cache_dir: Path, stamp: _Stamp) -> Pack | None:
     try:
-        entry = json.loads(_entry_path(cache_dir, stamp).read_bytes())
-        text = entry["pack"]
-        if entry["stamp"] != list(stamp) or entry["sha256"] != _checksum(text):
+        header, _, body = _entry_path(cache_dir, stamp).read_text(encoding="ascii").partition("\n")
+        entry = json.loads(header)
+        if entry["stamp"] != list(stamp) or entry["sha256"] != _checksum(body):
             return None
-        return _decode(json.loads(text), path)
+        return _decode(json.loads(body), path)
     except (OSError, ValueError, TypeError, KeyError, ArithmeticError):
         return None  # missing, stale or damaged: the file is loaded again
 
 
 def _write(cache_dir: Path, stamp: _Stamp, pack: Pack) -> None:
-    text = json.dumps(_encode(pack), default=str)
-    entry = {"stamp": stamp, "sha256": _checksum(text), "pack": text}
+    # ASCII throughout (json escapes the rest): a path need not be valid UTF-8.
+    body = json.dumps(_encode(pack), default=str)  # Decimals as their text
+    header = json.dumps({"stamp": stamp, "sha256": _checksum(body)})
     temporary = None
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=cache_dir, prefix=".entry-", suffix=".tmp")
         with os.fdopen(handle, "w", encoding="ascii") as out:
-            json.dump(entry, out)  # escaped: a path need not be valid UTF-8
+            out.write(f"{header}\n{body}")
         os.replace(temporary, _entry_path(cache_dir, stamp))
     except OSError:
         if temporary is not None:
             Path(temporary).unlink(missing_ok=True)
 
 
-def _checksum(text: str) -> str:
-    """Of the pack's JSON: an entry damaged on disk, however it still parses, is not used."""
-    return hashlib.sha256(text.encode("ascii")).hexdigest()
+def _checksum(body: str) -> str:
+    """An entry damaged on disk, however it still parses, is not used."""
+    return hashlib.sha256(body.encode("ascii")).hexdigest()
 
 
 def _encode(pack: Pack) -> dict[str, Any]:
     data = asdict(pack)
     del data["path"]  # the file it was read from, known again when it is read back
-    return data  # Decimals and enums are written as their text (json's default=str)
+    return data
 
 
 def _decode(data: dict[str, Any], path: Path) -> Pack:
