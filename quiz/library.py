@@ -1,6 +1,6 @@
 """The installed packs: found in folders, summarised for menus, loaded in full on demand.
 
-Summaries are cached in an index keyed by each file's size and modification time,
+Summaries are cached in an index keyed by each file's inode, size and times,
 so a large library is listed without parsing every question of every pack; whole packs
 are cached too (quiz.packcache), so a round starts without parsing its packs.
 """
@@ -107,7 +107,13 @@ def _summary(
         library.problems.append(Problem(str(path), 1, 1, f"cannot read file: {error.strerror}"))
         return None
     key = str(path.resolve())
-    stamp = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
+    # As the pack cache's: a file copied in with its old size and time is a new file.
+    stamp = {
+        "inode": stat.st_ino,
+        "size": stat.st_size,
+        "mtime_ns": stat.st_mtime_ns,
+        "ctime_ns": stat.st_ctime_ns,
+    }
     cached = index.get("packs", {})
     entry = cached.get(key) if isinstance(cached, dict) else None
     if isinstance(entry, dict) and entry.get("stamp") == stamp:

@@ -3,11 +3,12 @@
 Starting a round loads its packs in full; with the cache that costs a JSON read instead
 of importing PyYAML and parsing every question, which is most of what the game does
 before Textual starts. An entry is used only while its stamp matches: the pack file's
-size and modification time, and those of the loader's own source files, so an edited
-pack or an upgraded game never reads an entry written before. The cache holds nothing
-of the player's: an entry that is stale, damaged or unreadable is loaded from the pack
-file again and rewritten, and a folder that cannot be written only costs the next start
-a parse. A file changed in the last few seconds is not cached yet: changed again within
+inode, size, modification and change times, and those of the loader's own source files,
+so an edited or replaced pack (even one copied in with its old modification time) or an
+upgraded game never reads an entry written before. The cache holds nothing of the
+player's: an entry that is stale, damaged or unreadable is loaded from the pack file
+again and rewritten, and a folder that cannot be written only costs the next start a
+parse. A file changed in the last few seconds is not cached yet: changed again within
 the file system's timestamp granularity, and to the same size, it would keep its stamp.
 """
 
@@ -29,7 +30,7 @@ from quiz.model import Difficulty, Pack, Question, QuestionType
 CACHE_FOLDER = "pack-cache"
 FORMAT = 1
 # What decides how a pack file is read: a change to any of them retires every entry.
-_LOADER_FILES = ("packs.py", "yamlread.py", "model.py", "text.py", "problems.py")
+_LOADER_FILES = ("packs.py", "yamlread.py", "model.py", "text.py", "problems.py", "packcache.py")
 _PACKAGE = Path(__file__).parent
 SETTLED_NS = 3_000_000_000
 
@@ -38,8 +39,10 @@ class _Stamp(NamedTuple):
     format: int
     version: str
     path: str  # resolved
+    inode: int
     size: int
     mtime_ns: int
+    ctime_ns: int  # which no one can set back, as a copy can set the modification time
     loader: list[int]  # the loader files' modification times
 
     def settled(self) -> bool:
@@ -57,6 +60,7 @@ def load_cached(path: Path, cache_dir: Path | None) -> Pack:
         return cached
     pack = _parse(path)
     if stamp is not None and stamp.settled():
+        # Stamped as before the parse: had the file changed since, its stamp will differ.
         _write(cache_dir, stamp, pack)
     return pack
 
@@ -79,11 +83,20 @@ def _stamp(path: Path) -> _Stamp | None:
             loader.append((_PACKAGE / name).stat().st_mtime_ns)
         except OSError:  # pragma: no cover - a zipped install: the version still guards it
             loader.append(0)
-    return _Stamp(FORMAT, __version__, str(resolved), stat.st_size, stat.st_mtime_ns, loader)
+    return _Stamp(
+        FORMAT,
+        __version__,
+        str(resolved),
+        stat.st_ino,
+        stat.st_size,
+        stat.st_mtime_ns,
+        stat.st_ctime_ns,
+        loader,
+    )
 
 
 def _entry_path(cache_dir: Path, stamp: _Stamp) -> Path:
-    key = hashlib.sha256(stamp.path.encode("utf-8", "surrogateescape")).hexdigest()
+    key = hashlib.sha256(os.fsencode(stamp.path)).hexdigest()
     return cache_dir / f"{key[:32]}.json"
 
 
@@ -97,7 +110,7 @@ def _read(path: Path, cache_dir: Path, stamp: _Stamp) -> Pack | None:
         if entry["stamp"] != list(stamp) or entry["sha256"] != _checksum(body):
             return None
         return _decode(json.loads(body), path)
-    except (OSError, ValueError, TypeError, KeyError, ArithmeticError):
+    except (OSError, ValueError, TypeError, KeyError, ArithmeticError, RecursionError):
         return None  # missing, stale or damaged: the file is loaded again
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -163,6 +164,20 @@ def test_the_library_index_skips_unchanged_packs(
     monkeypatch.undo()
     path.write_text(GOOD.replace("My pack", "Renamed pack"), encoding="utf-8")
     assert scan_library([folder], [], index).packs[0].title == "Renamed pack"
+
+
+def test_the_library_index_sees_a_pack_copied_in_with_its_old_size_and_time(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "packs"
+    path = write(folder, "mine.yaml", GOOD)
+    index = tmp_path / "index.json"
+    assert scan_library([folder], [], index).packs[0].title == "My pack"
+    old = path.stat()
+    copy = write(tmp_path, "copy.yaml", GOOD.replace("My pack", "My book"))
+    os.utime(copy, ns=(old.st_atime_ns, old.st_mtime_ns))
+    os.replace(copy, path)  # as `cp -p`, `rsync -t` or unpacking an archive leave it
+    assert scan_library([folder], [], index).packs[0].title == "My book"
 
 
 def test_a_damaged_index_is_rebuilt(tmp_path: Path) -> None:

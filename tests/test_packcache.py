@@ -104,6 +104,40 @@ def test_an_edited_pack_is_parsed_again(
     assert load_cached(pack_path, cache).title == "My book"
 
 
+def test_a_pack_copied_in_with_the_old_size_and_time_is_parsed_again(
+    pack_path: Path, tmp_path: Path
+) -> None:
+    """As `cp -p`, `rsync -t` or unpacking an archive leave it: another file in its place,
+    dated as the one before."""
+    cache = tmp_path / "cache"
+    load_cached(pack_path, cache)
+    old = pack_path.stat()
+    copy = tmp_path / "copy.yaml"
+    copy.write_text(GOOD.replace("answer: True", "answer: Nope"), encoding="utf-8")
+    assert copy.stat().st_size == old.st_size
+    os.utime(copy, ns=(old.st_atime_ns, old.st_mtime_ns))
+    os.replace(copy, pack_path)
+    with pytest.raises(LoadError) as refused:  # the file as it is now, not as cached
+        load_cached(pack_path, cache)
+    assert "a truefalse answer is true or false" in str(refused.value.problems[0])
+
+
+def test_a_pack_changed_while_it_is_parsed_is_parsed_again_next_time(
+    pack_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def parse_then_change(path: Path) -> Pack:
+        parsed = load_pack(path)
+        path.write_text(GOOD.replace("My pack", "Changed"), encoding="utf-8")
+        settle(path)
+        return parsed
+
+    cache = tmp_path / "cache"
+    monkeypatch.setattr("quiz.packs.load_pack", parse_then_change)
+    assert load_cached(pack_path, cache).title == "My pack"
+    monkeypatch.undo()
+    assert load_cached(pack_path, cache).title == "Changed"
+
+
 def test_a_pack_changed_seconds_ago_is_not_cached_yet(
     pack_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -145,8 +179,9 @@ def test_a_new_loader_retires_every_entry(
         lambda text: text.replace("How many?", "How few??"),  # still JSON, same length
         lambda text: "",
         lambda text: "[]",
+        lambda text: "[" * 100_000,  # deeper than the JSON parser can go
     ],
-    ids=["truncated", "altered", "empty", "not-an-entry"],
+    ids=["truncated", "altered", "empty", "not-an-entry", "too-deep"],
 )
 def test_a_damaged_entry_is_not_used_and_is_rewritten(
     pack_path: Path, tmp_path: Path, damage: object
