@@ -70,11 +70,12 @@ class HomeScreen(GameScreen):
                 )
                 yield Button("Start", id="start", variant="primary", compact=True)
                 yield Button("High scores", id="high-scores", compact=True)
-        yield Static(self._problems_notice(), id="library-problems")
+        notice = Static(self._problems_notice(), id="library-problems")
+        notice.display = bool(self.library.problems)
+        yield notice
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#library-problems", Static).display = bool(self.library.problems)
         self.query_one("#start", Button).focus()
 
     def _pack_choices(self) -> list[Selection[str]]:
