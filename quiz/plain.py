@@ -117,10 +117,7 @@ def show_result(game: Round, result: AnswerResult, lines: Lines) -> None:
     if result.outcome is Outcome.CORRECT:
         verdict = "Right!"
         if result.points:
-            verdict += f" +{result.speed_points} points"
-            if result.streak_bonus:
-                verdict += f", +{result.streak_bonus} streak bonus"
-            verdict += "."
+            verdict += f" {result.points_earned}."
     elif result.outcome is Outcome.WRONG:
         verdict = f"Wrong: you answered {result.given}. The answer is {result.right_answer}."
     elif result.outcome is Outcome.SKIPPED:

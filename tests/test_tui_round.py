@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.widgets import DataTable, Input, Select, Static
 
 from quiz.session import Mode, Phase
-from quiz.tui.round_screen import FEEDBACK_SECONDS, RoundScreen
+from quiz.tui.round_screen import ENTER_GRACE_SECONDS, FEEDBACK_SECONDS, RoundScreen
 from quiz.tui.widgets import ChoiceRow
 from tests.tui_helpers import answer_every_question_right, ask, make_app
 
@@ -199,3 +199,51 @@ async def test_keys_still_answer_after_the_terminal_was_too_small(data_dir: Path
         await pilot.pause()
         await pilot.press("[", "/", "]", "enter")
         assert text_of(screen, "#verdict").startswith("Correct!")
+
+
+async def test_an_enter_meant_for_the_last_feedback_does_not_skip_a_typed_question(
+    data_dir: Path,
+) -> None:
+    """The feedback moves on by itself after a few seconds; an Enter pressed to move on
+    that lands just after it must not skip the typed question that appeared."""
+    app, clock = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ask(pilot, "markup")
+        await pilot.press("enter")
+        assert screen.round.phase is Phase.ASKING
+        clock.now += ENTER_GRACE_SECONDS
+        await pilot.press("enter")
+        assert text_of(screen, "#verdict") == "Skipped."
+
+
+async def test_no_answer_while_the_terminal_is_too_small_to_show_the_question(
+    data_dir: Path,
+) -> None:
+    app, _ = make_app(data_dir)
+    async with app.run_test(size=(60, 20)) as pilot:
+        screen = await ask(pilot, "capital")
+        await pilot.resize_terminal(50, 15)
+        await pilot.pause()
+        await pilot.press("1", "s")
+        assert screen.round.phase is Phase.ASKING
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        await pilot.press("s")
+        assert screen.round.phase is Phase.REVIEWING
+
+
+async def test_the_points_shown_are_what_the_score_went_up_by(data_dir: Path) -> None:
+    app, _ = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, RoundScreen)
+        while screen.round.streak < 1 or not screen.round.current.choices:
+            view = screen.round.current
+            screen.answer(view.answer_index if view.choices else view.question.answer)
+            screen.action_next()
+        before = screen.round.score
+        await pilot.press(str(screen.round.current.answer_index + 1))
+        gained = screen.round.score - before
+        assert text_of(screen, "#verdict") == (
+            f"Correct!  +{gained} points ({gained - 100} for speed, 100 streak bonus)"
+        )

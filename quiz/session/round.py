@@ -125,6 +125,17 @@ class AnswerResult:
         return self.speed_points + self.streak_bonus
 
     @property
+    def points_earned(self) -> str:
+        """What the score went up by, and how: "+1072 points (972 for speed, 100 streak
+        bonus)"; empty when it did not."""
+        if not self.points:
+            return ""
+        if not self.streak_bonus:
+            return f"+{self.points} points"
+        how = f"{self.speed_points} for speed, {self.streak_bonus} streak bonus"
+        return f"+{self.points} points ({how})"
+
+    @property
     def also_accepted(self) -> tuple[str, ...]:
         """Other typed answers that count as right (a question may have several)."""
         return self.view.question.accept

@@ -18,6 +18,11 @@ class GameScreen(Screen[None]):
     def game(self) -> QuizApp:
         return cast("QuizApp", self.app)
 
+    @property
+    def too_small(self) -> bool:
+        """Whether the terminal is below the minimum size, so only the notice shows."""
+        return self.has_class("-narrow") or self.has_class("-short")
+
     def compose(self) -> ComposeResult:
         yield from self.compose_content()
         # Hidden by the stylesheet unless the terminal is below the minimum size. Composed

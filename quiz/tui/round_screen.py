@@ -17,6 +17,9 @@ from quiz.tui.widgets import ChoiceRow, plain
 
 # Seconds a result stays on show in timed modes before the next question (skippable).
 FEEDBACK_SECONDS = 4.0
+# An empty Enter this soon after a typed question appears was meant for the feedback
+# before it, which moved on by itself: it does not skip the new question.
+ENTER_GRACE_SECONDS = 0.5
 TICK_SECONDS = 0.1
 
 VERDICTS = {
@@ -42,6 +45,7 @@ class RoundScreen(GameScreen):
         super().__init__(classes=" ".join(name for name, wanted in classes.items() if wanted))
         self.round = round_
         self.clock = round_.clock
+        self._asked_since = self.clock()
         self._feedback_since: float | None = None
 
     def compose_content(self) -> ComposeResult:
@@ -76,6 +80,7 @@ class RoundScreen(GameScreen):
     def show_question(self) -> None:
         """The next question, in place of the feedback on the last one."""
         view = self.round.current
+        self._asked_since = self.clock()
         self._feedback_since = None
         # One batch, so the screen is restyled once.
         self.update_classes(question_classes(view))
@@ -91,6 +96,7 @@ class RoundScreen(GameScreen):
             self.query_one("#countdown", ProgressBar).update(total=view.seconds)
         self.update_countdown()
         self.query_one("#question", VerticalScroll).scroll_home(animate=False)
+        self.refresh_bindings()
 
     def focus_answer(self) -> None:
         """Keys to the answer box for a typed answer, else to the screen's own key handling."""
@@ -102,6 +108,16 @@ class RoundScreen(GameScreen):
     def on_resize(self) -> None:
         # Below the minimum size the widgets are hidden and lose focus; give it back.
         self.call_after_refresh(self.focus_answer)
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Skip only while asking and Next only while reviewing (so the footer offers only
+        what works), and neither while the terminal is too small to show the question."""
+        if action == "skip":
+            return self.round.phase is Phase.ASKING and not self.too_small
+        if action == "next":
+            return self.round.phase is Phase.REVIEWING and not self.too_small
+        return True
 
     def _status_line(self) -> Content:
         round_ = self.round
@@ -156,9 +172,7 @@ class RoundScreen(GameScreen):
         self.query_one("#status", Static).update(self._status_line())
         verdict = VERDICTS[result.outcome]
         if result.correct and result.points:
-            verdict += f"  +{result.speed_points} points"
-            if result.streak_bonus:
-                verdict += f" (+{result.streak_bonus} streak bonus)"
+            verdict += f"  {result.points_earned}"
         verdict_widget = self.query_one("#verdict", Static)
         verdict_widget.update(verdict)
         verdict_widget.set_class(result.correct, "-correct")
@@ -184,10 +198,13 @@ class RoundScreen(GameScreen):
         timed = "" if self.round.mode is Mode.PRACTICE else f" (or wait {FEEDBACK_SECONDS:.0f} s)"
         self.query_one("#continue", Static).update(f"Press Enter {follow}{timed}.")
         self.set_focus(None)
+        self.refresh_bindings()
 
     def on_key(self, event: events.Key) -> None:
         view = self.round.current
         if self.round.phase is not Phase.ASKING or not view.choices or event.character is None:
+            return
+        if self.too_small:  # the choices are hidden: no answering blind
             return
         key = event.character.lower()
         keys = NUMBER_KEYS[: len(view.choices)] + LETTER_KEYS[: len(view.choices)]
@@ -202,7 +219,8 @@ class RoundScreen(GameScreen):
     @on(Input.Submitted, "#typed")
     def submit_typed(self, message: Input.Submitted) -> None:
         if not message.value.strip():
-            self.action_skip()
+            if self.clock() - self._asked_since >= ENTER_GRACE_SECONDS:
+                self.action_skip()
         else:
             self.answer(message.value)
 
