@@ -32,7 +32,8 @@ class QuizApp(App[None]):
     BINDINGS = [
         # Ctrl+C leaves cleanly, like Ctrl+Q, instead of Textual's copy-to-clipboard.
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
-        Binding("question_mark,f1", "help", "Help", key_display="?"),
+        # Shown as F1: in a typed answer, ? is a character of the answer.
+        Binding("question_mark,f1", "help", "Help", key_display="F1"),
     ]
 
     def __init__(

@@ -53,7 +53,9 @@ class ResultsScreen(GameScreen):
             yield Static(title, id="results-title")
             yield Static(summary_line(self.summary), id="results-numbers")
             replay = self.round.settings.replay_command()
-            yield Static(f"Play this round again: {replay}", id="seed")
+            # On a line of its own, so that it wraps only in a narrow terminal: a command
+            # broken across lines is copied broken.
+            yield Static(f"Play this round again:\n{replay}", id="seed")
             yield Static(id="recorded")
             with Horizontal(id="results-buttons"):
                 yield Button("Play again", id="again", variant="primary", compact=True)
