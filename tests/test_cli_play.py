@@ -75,3 +75,17 @@ def test_the_round_played_is_remembered_for_home(
     remembered = load_settings(data_dir, pytest.fail)
     assert remembered.packs == (str(pack),)
     assert (remembered.questions, remembered.seconds, remembered.player) == (3, 15.0, "Ada")
+
+
+def test_a_round_that_does_not_set_the_time_or_mode_keeps_home_s(
+    pack_file: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quiz.session import Mode
+    from quiz.settings import load_settings
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    arguments = ["play", "--plain", "--pack", str(pack_file)]
+    assert main([*arguments, "--time", "30", "--mode", "practice"]) == 0
+    assert main(arguments) == 0
+    remembered = load_settings(data_dir, pytest.fail)
+    assert (remembered.seconds, remembered.mode) == (30.0, Mode.PRACTICE)

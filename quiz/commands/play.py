@@ -35,10 +35,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help=f"questions in the round (default {DEFAULT_QUESTIONS}; not for sudden-death)",
     )
+    # --time and --mode default to None, so that a round that does not set them leaves the
+    # ones remembered for Home as they were.
     parser.add_argument(
         "--time",
         type=seconds_per_question,
-        default=DEFAULT_SECONDS,
         metavar="S",
         help=f"seconds per question (default {DEFAULT_SECONDS:g}); "
         "a pack's or question's own time wins",
@@ -46,7 +47,6 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--mode",
         choices=MODES,
-        default=MODES[0],
         help="classic: N timed questions; practice: untimed, no high score; "
         "sudden-death: every question until the first miss (default classic)",
     )
@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
     from quiz.paths import data_dir
     from quiz.session import Mode, RoundSettings, random_seed
 
-    mode = Mode(args.mode)
+    mode = Mode(args.mode or MODES[0])
     if mode is Mode.SUDDEN_DEATH and args.questions is not None:
         return _usage_error(
             "--questions does not apply to sudden-death, which plays every question"
@@ -81,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
     settings = RoundSettings(
         packs=tuple(packs),
         questions=args.questions or DEFAULT_QUESTIONS,
-        seconds=args.time,
+        seconds=args.time or DEFAULT_SECONDS,
         mode=mode,
         seed=args.seed if args.seed is not None else random_seed(),
     )
@@ -141,8 +141,8 @@ def _remember(args: argparse.Namespace, folder: Path) -> None:
         remembered,
         packs=tuple(_remembered_pack(spec) for spec in args.pack),
         questions=args.questions or remembered.questions,
-        seconds=args.time,
-        mode=Mode(args.mode),
+        seconds=args.time or remembered.seconds,
+        mode=Mode(args.mode) if args.mode else remembered.mode,
         player=args.player or remembered.player,
     )
     if chosen != remembered:
