@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from quiz.atomicfile import write_atomically
 from quiz.model import Pack
 from quiz.packcache import CACHE_FOLDER, load_cached
 from quiz.paths import data_dir as resolve_data_dir
@@ -148,10 +148,7 @@ def _read_index(index_path: Path | None) -> dict[str, object]:
 def _write_index(index_path: Path, packs: dict[str, dict[str, object]]) -> None:
     try:
         index_path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=index_path.parent, prefix=".pack-index-")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump({"version": INDEX_VERSION, "packs": packs}, out)
-        os.replace(temporary, index_path)
+        write_atomically(index_path, json.dumps({"version": INDEX_VERSION, "packs": packs}))
     except OSError:
         pass  # a read-only data folder only costs the next start a re-scan
 

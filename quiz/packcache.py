@@ -17,7 +17,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 import time
 from dataclasses import asdict
 from decimal import Decimal
@@ -25,6 +24,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from quiz import __version__
+from quiz.atomicfile import write_atomically
 from quiz.model import Difficulty, Pack, Question, QuestionType
 
 CACHE_FOLDER = "pack-cache"
@@ -118,16 +118,11 @@ def _write(cache_dir: Path, stamp: _Stamp, pack: Pack) -> None:
     # ASCII throughout (json escapes the rest): a path need not be valid UTF-8.
     body = json.dumps(_encode(pack), default=str)  # Decimals as their text
     header = json.dumps({"stamp": stamp, "sha256": _checksum(body)})
-    temporary = None
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=cache_dir, prefix=".entry-", suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="ascii") as out:
-            out.write(f"{header}\n{body}")
-        os.replace(temporary, _entry_path(cache_dir, stamp))
+        write_atomically(_entry_path(cache_dir, stamp), f"{header}\n{body}")
     except OSError:
-        if temporary is not None:
-            Path(temporary).unlink(missing_ok=True)
+        pass  # an unwritable folder only costs the next start a parse
 
 
 def _checksum(body: str) -> str:

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from quiz.atomicfile import write_atomically
 from quiz.session import DEFAULT_QUESTIONS, DEFAULT_SECONDS, LONGEST_SECONDS, Mode
 
 SETTINGS_FILE = "settings.json"
@@ -60,19 +60,11 @@ def save_settings(folder: Path, settings: Settings, warn: Warn) -> bool:
     """Write the settings atomically: a crash leaves the old file or the new one, never half."""
     path = settings_path(folder)
     data = asdict(settings) | {"packs": list(settings.packs), "mode": str(settings.mode)}
-    temporary: str | None = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".settings-", suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(data, out, indent=2, ensure_ascii=False)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
+        write_atomically(path, json.dumps(data, indent=2, ensure_ascii=False), durable=True)
         return True
     except OSError as error:
-        if temporary is not None:
-            Path(temporary).unlink(missing_ok=True)
         warn(f"{path}: cannot save the settings ({error.strerror or error})")
         return False
 

@@ -66,11 +66,12 @@ def run(args: argparse.Namespace) -> int:
     if args.out is None:
         sys.stdout.write(text)
         return EXIT_OK
-    from quiz.interchange.files import write_text
+    from quiz.atomicfile import write_atomically
 
     out = Path(args.out)
     try:
-        write_text(out, text, force=True)  # whole or not at all, even if interrupted
+        out.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(out, text)  # whole or not at all, even if interrupted
     except OSError as error:
         print_problems([Problem(str(out), 1, 1, f"cannot write the pack: {error.strerror}")])
         return EXIT_PROBLEMS

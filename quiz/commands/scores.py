@@ -184,24 +184,20 @@ def _history(store: ScoreStore, args: argparse.Namespace) -> int:
 
 def _export(store: ScoreStore, args: argparse.Namespace) -> int:
     import csv
-    import os
-    import tempfile
+    import io
     from pathlib import Path
+
+    from quiz.atomicfile import write_atomically
 
     target = Path(args.export)
     records = [record for record in store.history() if _wanted(record.board, args)]
-    temporary: str | None = None
+    text = io.StringIO(newline="")
+    writer = csv.writer(text)
+    writer.writerow(CSV_COLUMNS)
+    writer.writerows(_csv_row(record) for record in records)
     try:
-        # Written beside the target and renamed: a failure never leaves half a file.
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".scores-", suffix=".csv")
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            writer = csv.writer(out)
-            writer.writerow(CSV_COLUMNS)
-            writer.writerows(_csv_row(record) for record in records)
-        os.replace(temporary, target)
+        write_atomically(target, text.getvalue())  # a failure never leaves half a file
     except OSError as error:
-        if temporary is not None:
-            Path(temporary).unlink(missing_ok=True)
         print(f"{target}: cannot write the export ({error.strerror or error})", file=sys.stderr)
         return EXIT_PROBLEMS
     print(f"Exported {len(records)} rounds to {target}")

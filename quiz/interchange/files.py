@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
-from contextlib import suppress
 from pathlib import Path
 
+from quiz.atomicfile import write_atomically
 from quiz.library import installed_library
 from quiz.model import Pack
 from quiz.packs import load_pack_bytes
@@ -72,27 +70,12 @@ def save_pack_text(
 
 
 def write_file(destination: Path, text: str, force: bool) -> None:
-    """Like write_text, with LoadError naming the file for every reason it was not written."""
+    """Like write_atomically, with LoadError naming the file for every reason it was not written."""
     shown = str(destination)
     try:
-        write_text(destination, text, force)
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(destination, text, replace=force)
     except FileExistsError:
         raise fail(shown, 1, "already exists; add --force to replace it") from None
     except OSError as error:
         raise fail(shown, 1, f"cannot write file: {error.strerror}") from None
-
-
-def write_text(path: Path, text: str, force: bool) -> None:
-    """Write all of ``text`` or nothing; never replace an existing file unless ``force``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-        if force:
-            os.replace(temporary, path)
-        else:
-            os.link(temporary, path)  # unlike a rename, refuses to replace a file made meanwhile
-    finally:
-        with suppress(FileNotFoundError):
-            os.unlink(temporary)
