@@ -1,4 +1,4 @@
-"""Shared by the Textual tests: a clock the test moves, and small packs to play."""
+"""Shared by the Textual tests: an app on a clock the test moves, and small packs to play."""
 
 from __future__ import annotations
 
@@ -12,14 +12,7 @@ from quiz.session import Mode, Phase, RoundSettings
 from quiz.tui.app import QuizApp
 from quiz.tui.round_screen import RoundScreen
 from tests.sample_pack import PACK
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
+from tests.test_session import FakeClock
 
 
 def make_app(
