@@ -34,9 +34,6 @@ def run(args: argparse.Namespace) -> int:
     from quiz.packs import load_pack
     from quiz.problems import LoadError
 
-    if args.seeds < 1:
-        print("quiz check: --seeds must be 1 or more")
-        return EXIT_PROBLEMS
     files = [Path(name) for name in args.files] or shipped_fact_sheets()
     outcomes: list[Outcome] = []
     unreadable = 0
