@@ -187,6 +187,43 @@ def test_the_next_question_gets_its_full_time_whatever_the_pause_before_it() -> 
     assert game.time_left() == 20.0
 
 
+def test_a_pause_costs_no_time_and_takes_no_answer() -> None:
+    game, clock = start(seconds=20.0)
+    clock.advance(5)
+    game.pause()
+    play_time = game.clock()
+    clock.advance(100)  # the help is open for 100 s
+    assert game.time_left() == 15.0
+    assert game.check_timeout() is None
+    assert game.clock() == play_time  # the feedback's wait stands still too
+    with pytest.raises(RoundStateError, match="paused"):
+        game.answer(right_index(game))
+    with pytest.raises(RoundStateError, match="paused"):
+        game.skip()
+    game.resume()
+    clock.advance(5)
+    assert game.time_left() == 10.0
+    result = game.answer(right_index(game))
+    assert (result.seconds_taken, result.points) == (10.0, 750)
+    assert game.summary().duration == 10.0
+
+
+def test_a_question_asked_while_paused_gets_its_full_time_after() -> None:
+    game, clock = start(seconds=20.0)
+    game.skip()
+    game.pause()
+    game.pause()  # pausing twice is one pause
+    clock.advance(30)
+    game.advance()
+    clock.advance(30)
+    game.resume()
+    assert game.time_left() == 20.0
+    game.quit()
+    assert not game.paused
+    game.pause()  # a finished round has no time to stop
+    assert not game.paused
+
+
 def test_a_question_or_pack_time_overrides_the_round_seconds() -> None:
     timed = dataclasses.replace(choice("timed"), time=Decimal("7.5"))
     pack_a = make_pack([timed, choice("plain")], pack_id="a", time=Decimal(30))

@@ -1,4 +1,5 @@
-"""Any sequence of player actions keeps a round's score, streaks and counters consistent."""
+"""Any sequence of player actions keeps a round's score, streaks and counters consistent,
+and a pause (a dialog over the question) never costs the player time."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ QUESTIONS = (
     Question(id="t", type=QuestionType.TEXT, prompt="?", answer="Ada", accept=("Lovelace",)),
     Question(id="slow", type=QuestionType.TEXT, prompt="?", answer="x", time=Decimal(45)),
 )
+IN_TIME_MARGIN = 1e-6
 RIGHT_TEXT = {"n": "42.5", "t": "ada", "slow": "X"}
 WRONG_TEXT = {"n": "44", "t": "Babbage", "slow": "y"}
 
@@ -57,6 +59,7 @@ class RoundMachine(RuleBasedStateMachine):
         self.points_awarded: list[int] = []
         self.streak = 0
         self.finished_by_quit = False
+        self.time_left_at_pause: float | None = None
 
     def record(self, outcome: Outcome, streak_before: int) -> None:
         result = self.game.last_result
@@ -82,9 +85,12 @@ class RoundMachine(RuleBasedStateMachine):
 
     def within_time(self, share: float) -> None:
         limit = self.game.current.seconds
-        self.clock.advance(share * (limit if limit is not None else 100.0))
+        if limit is None:
+            self.clock.advance(share * 100.0)
+        else:  # a hair inside the deadline, which float rounding must not push past it
+            self.clock.advance(min(share * limit, limit - IN_TIME_MARGIN))
 
-    @precondition(lambda self: self.game.phase is Phase.ASKING)
+    @precondition(lambda self: self.game.phase is Phase.ASKING and not self.game.paused)
     @rule(share=st.floats(0, 1), right=st.booleans())
     def answer_in_time(self, share: float, right: bool) -> None:
         before = self.streak
@@ -92,14 +98,14 @@ class RoundMachine(RuleBasedStateMachine):
         self.game.answer(self.respond(right))
         self.record(Outcome.CORRECT if right else Outcome.WRONG, before)
 
-    @precondition(lambda self: self.game.phase is Phase.ASKING)
+    @precondition(lambda self: self.game.phase is Phase.ASKING and not self.game.paused)
     @rule(share=st.floats(0, 1))
     def skip(self, share: float) -> None:
         self.within_time(share)
         self.game.skip()
         self.record(Outcome.SKIPPED, self.streak)
 
-    @precondition(lambda self: self.game.phase is Phase.ASKING)
+    @precondition(lambda self: self.game.phase is Phase.ASKING and not self.game.paused)
     @rule(late=st.floats(0.001, 1000), answer_anyway=st.booleans())
     def time_out(self, late: float, answer_anyway: bool) -> None:
         limit = self.game.current.seconds
@@ -116,7 +122,7 @@ class RoundMachine(RuleBasedStateMachine):
             assert self.game.check_timeout() is not None
         self.record(Outcome.TIMED_OUT, self.streak)
 
-    @precondition(lambda self: self.game.phase is Phase.ASKING)
+    @precondition(lambda self: self.game.phase is Phase.ASKING and not self.game.paused)
     @rule()
     def unusable_input(self) -> None:
         if self.game.current.type is QuestionType.TEXT:
@@ -126,11 +132,39 @@ class RoundMachine(RuleBasedStateMachine):
             self.game.answer("no such key")
         assert len(self.game.results) == played
 
+    @precondition(lambda self: not self.game.paused)
+    @rule()
+    def pause(self) -> None:
+        self.time_left_at_pause = self.game.time_left()
+        self.game.pause()
+
+    @precondition(lambda self: self.game.paused)
+    @rule(seconds=st.floats(0, 600))
+    def wait_while_paused(self, seconds: float) -> None:
+        self.clock.advance(seconds)
+        assert self.game.check_timeout() is None
+
+    @precondition(lambda self: self.game.paused and self.game.phase is Phase.ASKING)
+    @rule()
+    def answer_while_paused(self) -> None:
+        for action in (lambda: self.game.answer(self.respond(True)), self.game.skip):
+            with pytest.raises(RoundStateError):
+                action()
+
+    @precondition(lambda self: self.game.paused)
+    @rule()
+    def resume(self) -> None:
+        self.game.resume()
+        self.a_pause_stops_the_time(resumed=True)
+
     @precondition(lambda self: self.game.phase is Phase.REVIEWING)
     @rule(pause=st.floats(0, 600))
     def advance(self, pause: float) -> None:
         self.clock.advance(pause)
         self.game.advance()
+        if self.game.paused and self.game.phase is Phase.ASKING:
+            # The next question, asked while paused, has all its time when play resumes.
+            self.time_left_at_pause = self.game.current.seconds
 
     @rule()
     def quit(self) -> None:
@@ -170,6 +204,13 @@ class RoundMachine(RuleBasedStateMachine):
         summary = self.game.summary()
         assert summary.correct + len(misses) == summary.played == played
         assert summary.completed is self.game.over
+
+    @invariant()
+    def a_pause_stops_the_time(self, resumed: bool = False) -> None:
+        if self.game.paused or resumed:
+            left = self.game.time_left()
+            expected = self.time_left_at_pause
+            assert left == expected or left == pytest.approx(expected, abs=IN_TIME_MARGIN)
 
     @invariant()
     def a_finished_round_cannot_be_played_on(self) -> None:

@@ -140,6 +140,52 @@ async def test_help_opens_on_question_mark_and_f1(data_dir: Path) -> None:
         assert isinstance(app.screen, RoundScreen)
 
 
+async def test_the_clock_stops_while_a_dialog_hides_the_question(data_dir: Path) -> None:
+    app, clock = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ask(pilot, "markup")
+        await pilot.press("x")
+        clock.now += 5
+        for opening in ("f1", "escape", "ctrl+p"):
+            await pilot.press(opening)
+            assert not isinstance(app.screen, RoundScreen)
+            assert screen.round.paused
+            assert not screen.query_one("#prompt").visible
+            assert "Paused" in text_of(screen, "#status")
+            clock.now += 100
+            screen.tick()
+            await pilot.press("escape")  # closes the help; "No" to leaving; the palette
+            assert isinstance(app.screen, RoundScreen)
+            assert not screen.round.paused
+        screen.tick()
+        assert text_of(screen, "#seconds-left").strip() == "15 s"
+        assert screen.query_one("#prompt").visible
+        await pilot.press("y", "enter")  # what was typed before is still there
+        assert screen.round.results[-1].given == "xy"
+        clock.now += FEEDBACK_SECONDS - 1
+        await pilot.press("f1")
+        clock.now += 100  # the feedback stays while the help is read
+        screen.tick()
+        await pilot.press("escape")
+        assert screen.round.phase is Phase.REVIEWING
+
+
+async def test_the_clock_stops_while_the_terminal_is_too_small(data_dir: Path) -> None:
+    app, clock = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, RoundScreen)
+        await pilot.resize_terminal(50, 15)
+        await pilot.pause()
+        assert screen.round.paused
+        clock.now += 100
+        screen.tick()
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert not screen.round.paused and screen.round.phase is Phase.ASKING
+        assert screen.round.time_left() == 20
+
+
 async def test_too_small_terminal_says_so_and_recovers(data_dir: Path) -> None:
     app, _ = make_app(data_dir)
     async with app.run_test(size=(60, 20)) as pilot:

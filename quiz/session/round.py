@@ -160,7 +160,7 @@ class Summary:
     total: int  # questions the round had
     best_streak: int
     completed: bool  # played to its end, not quit or cut short
-    duration: float
+    duration: float  # seconds of play, pauses left out
     results: tuple[AnswerResult, ...]  # the review, one per question played
 
     @property
@@ -252,7 +252,9 @@ class Round:
         self._score = 0
         self._streak = 0
         self._best_streak = 0
-        self._started_at = clock()
+        self._paused_since: float | None = None  # on the injected clock
+        self._paused_for = 0.0
+        self._started_at = self._now()
         self._asked_at = self._started_at
         self._ended_at: float | None = None
 
@@ -265,8 +267,25 @@ class Round:
 
     @property
     def clock(self) -> Clock:
-        """The round's clock, for a display that times its own pauses the same way."""
-        return self._clock
+        """The round's play time, which stands still while it is paused: for a display that
+        times its own waits (the feedback's pause) the same way."""
+        return self._now
+
+    @property
+    def paused(self) -> bool:
+        return self._paused_since is not None
+
+    def pause(self) -> None:
+        """Stop the round's time, as while something hides the question; resume() restarts it.
+
+        No answer is taken while paused, and the pause costs the player no seconds."""
+        if self._paused_since is None and self._phase is not Phase.FINISHED:
+            self._paused_since = self._clock()
+
+    def resume(self) -> None:
+        if self._paused_since is not None:
+            self._paused_for += self._clock() - self._paused_since
+            self._paused_since = None
 
     @property
     def mode(self) -> Mode:
@@ -361,7 +380,7 @@ class Round:
             self._finish()
             return
         self._index += 1
-        self._asked_at = self._clock()
+        self._asked_at = self._now()
         self._phase = Phase.ASKING
 
     def quit(self) -> None:
@@ -370,7 +389,7 @@ class Round:
             self._finish()
 
     def summary(self) -> Summary:
-        end = self._ended_at if self._ended_at is not None else self._clock()
+        end = self._ended_at if self._ended_at is not None else self._now()
         return Summary(
             mode=self.mode,
             score=self._score,
@@ -384,10 +403,17 @@ class Round:
     def _open_question(self) -> QuestionView:
         if self._phase is not Phase.ASKING:
             raise RoundStateError(f"no question is open while {self._phase}")
+        if self.paused:
+            raise RoundStateError("the round is paused")
         return self.current
 
+    def _now(self) -> float:
+        """Play time: the clock less the time spent paused."""
+        now = self._clock() if self._paused_since is None else self._paused_since
+        return now - self._paused_for
+
     def _elapsed(self) -> float:
-        return max(0.0, self._clock() - self._asked_at)
+        return max(0.0, self._now() - self._asked_at)
 
     def _late(self, elapsed: float) -> bool:
         limit = self.current.seconds
@@ -420,4 +446,5 @@ class Round:
 
     def _finish(self) -> None:
         self._phase = Phase.FINISHED
-        self._ended_at = self._clock()
+        self._ended_at = self._now()
+        self.resume()

@@ -24,6 +24,7 @@ Keys in a round
   ? or F1      this help (F1 while typing an answer)
   Ctrl+P       command palette: Home, High scores, Help, themes
   Ctrl+Q       quit (Ctrl+C too)
+  The clock stops while this help or any dialog is open.
 
 Modes
   {Mode.CLASSIC}       timed questions, then your score

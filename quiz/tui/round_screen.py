@@ -106,9 +106,30 @@ class RoundScreen(GameScreen):
             self.set_focus(None)
 
     def on_resize(self) -> None:
-        # Below the minimum size the widgets are hidden and lose focus; give it back.
+        # After the refresh, as the size classes change after this handler. Below the
+        # minimum size the widgets are hidden and lose focus; give it back.
+        self.call_after_refresh(self.sync_pause)
         self.call_after_refresh(self.focus_answer)
         self.refresh_bindings()
+
+    def on_screen_suspend(self) -> None:
+        self.sync_pause()
+
+    def on_screen_resume(self) -> None:
+        self.sync_pause()
+
+    def sync_pause(self) -> None:
+        """Stop the round's time while the question cannot be seen: under the help, a dialog
+        or the command palette, or in a terminal too small. The prompt and choices hide
+        under a dialog too, so a pause is no time to think."""
+        covered = not self.is_active
+        if covered or self.too_small:
+            self.round.pause()
+        else:
+            self.round.resume()
+        if covered != self.has_class("-paused"):
+            self.set_class(covered, "-paused")
+            self.query_one("#status", Static).update(self._status_line())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Skip only while asking and Next only while reviewing (so the footer offers only
@@ -129,6 +150,8 @@ class RoundScreen(GameScreen):
             parts += [f"Score {round_.score}", f"Streak {round_.streak}"]
         else:
             parts.append("Practice")
+        if self.has_class("-paused"):
+            parts.append("Paused")
         # Not the pack's title: it can be the answer ("Which novel is the series based on?").
         return Content("  ·  ".join(parts))
 
