@@ -87,7 +87,7 @@ def test_a_table_per_board_best_first_ties_to_the_earlier_round(
         "2     Ann     900    6/10   3       2025-03-01 12:00\n"
         "3     Bob     900    6/10   3       2025-03-01 14:00\n"
         "\n"
-        "tv + world · sudden-death · 31 × 15 s\n"
+        "tv + world · sudden-death · up to 31 × 15 s\n"
         "RANK  PLAYER  SCORE  RIGHT  STREAK  WHEN\n"
         "1     Cy      400    6/31   3       2025-03-02 12:00\n"
     )
@@ -170,7 +170,7 @@ def test_history_lists_rounds_newest_first(
         "SEED",
     ]
     assert [line.split()[2] for line in lines[1:]] == ["Cy", "Bob", "李小龍", "Ann"]
-    assert "tv + world  sudden-death  31 × 15 s  400" in lines[1]
+    assert "tv + world  sudden-death  up to 31 × 15 s  400" in lines[1]
     _, out, _ = run(capsys, "--history", "--limit", "2", "--mode", "classic")
     assert [line.split()[2] for line in out.splitlines()[1:]] == ["Bob", "李小龍"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from quiz.session import Round
+from quiz.session import Mode, Round
 
 LONGEST_NAME = 24
 DEFAULT_PLAYER = "Player"  # a round recorded before anyone gave a name
@@ -26,8 +26,10 @@ class Board:
 
     @property
     def shape(self) -> str:
-        """The round's length and pace, as a person reads it: "10 × 20 s"."""
-        return f"{self.questions} × {self.seconds:g} s"
+        """The round's length and pace, as a person reads it: "10 × 20 s", or "up to
+        31 × 20 s" for sudden death, which ends at the first miss."""
+        shape = f"{self.questions} × {self.seconds:g} s"
+        return f"up to {shape}" if self.mode == Mode.SUDDEN_DEATH else shape
 
 
 @dataclass(frozen=True, slots=True)
