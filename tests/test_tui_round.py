@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from textual.widgets import DataTable, Input, Select, Static
 
-from quiz.session import Mode, Phase
+from quiz.model import Question, QuestionType
+from quiz.packs import load_pack_bytes
+from quiz.session import Mode, Phase, RoundSettings
+from quiz.tui.app import QuizApp
 from quiz.tui.round_screen import ENTER_GRACE_SECONDS, FEEDBACK_SECONDS, RoundScreen
 from quiz.tui.widgets import ChoiceRow
+from tests.sample_pack import PACK
+from tests.test_session import FakeClock
 from tests.tui_helpers import answer_every_question_right, ask, make_app
 
 
@@ -232,6 +238,34 @@ async def test_a_finished_round_is_recorded_and_shown_in_high_scores(data_dir: P
         assert "No rounds for this pack and mode" in str(
             app.screen.query_one("#scores-empty", Static).render()
         )
+
+
+LONG_PROMPT = "In the invented series of this test, which detective solves the case in the end?"
+
+
+async def test_the_review_shows_as_much_of_each_question_as_the_terminal_allows(
+    data_dir: Path,
+) -> None:
+    pack = dataclasses.replace(
+        load_pack_bytes(PACK, "test.yaml"),
+        questions=(Question(id="long", type=QuestionType.TEXT, prompt=LONG_PROMPT, answer="X"),),
+    )
+    settings = RoundSettings(packs=(pack,), questions=1, mode=Mode.PRACTICE)
+    app = QuizApp(data_dir, settings, player="", clock=FakeClock())
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, RoundScreen)
+        screen.answer("Y")
+        screen.action_next()
+        await pilot.pause()
+        review = app.screen.query_one("#review", DataTable)
+        assert str(review.get_row_at(0)[1]) == LONG_PROMPT
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        cut = str(review.get_row_at(0)[1])
+        assert cut.endswith("…") and LONG_PROMPT.startswith(cut[:-1])
+        assert [str(cell) for cell in review.get_row_at(0)[2:]] == ["Y", "X", "0"]
+        assert review.virtual_size.width <= 60  # every column on screen, no scrolling
 
 
 async def test_keys_still_answer_after_the_terminal_was_too_small(data_dir: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -15,8 +16,11 @@ from quiz.text import visible
 from quiz.tui.base import GameScreen
 from quiz.tui.widgets import plain
 
-# Keeps the review's answer columns on screen at 60 columns.
+# The review's question column is at least this wide (the answers stay on screen at 60
+# columns), and wider when the terminal has room.
 REVIEW_PROMPT_WIDTH = 24
+# Columns the review cannot use: the screen's padding and scroll bar.
+REVIEW_MARGIN = 4
 
 
 def shorten(text: str, width: int) -> str:
@@ -66,19 +70,47 @@ class ResultsScreen(GameScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        review = self.query_one("#review", DataTable)
-        review.add_columns("#", "Question", "You", "Answer", "Points")
-        for result in self.summary.results:
-            review.add_row(
-                str(result.view.number),
-                Text(shorten(result.view.prompt, REVIEW_PROMPT_WIDTH)),
-                Text(result.given or f"({result.outcome})"),
-                Text(result.right_answer),
-                Text(str(result.points), style="green" if result.correct else "red"),
-            )
+        self.fill_review()
         self.query_one("#leaderboard").display = False
         self.query_one("#again", Button).focus()
         self.record()
+
+    def on_resize(self) -> None:
+        self.fill_review()
+
+    def fill_review(self) -> None:
+        """A row for every question played, its prompt cut to what the terminal leaves
+        beside the other columns."""
+        review = self.query_one("#review", DataTable)
+        rows = [
+            (
+                str(result.view.number),
+                result.given or f"({result.outcome})",
+                result.right_answer,
+                str(result.points),
+            )
+            for result in self.summary.results
+        ]
+        headers = ("#", "You", "Answer", "Points")
+        widths = [
+            max([cell_len(header), *(cell_len(row[column]) for row in rows)])
+            for column, header in enumerate(headers)
+        ]
+        padding = 2 * review.cell_padding * (len(widths) + 1)
+        room = self.app.size.width - REVIEW_MARGIN - padding - sum(widths)
+        prompt_width = max(REVIEW_PROMPT_WIDTH, room)
+        review.clear(columns=True)  # columns keep their widest cell's width otherwise
+        review.add_columns("#", "Question", "You", "Answer", "Points")
+        for result, (number, given, right_answer, points) in zip(
+            self.summary.results, rows, strict=True
+        ):
+            review.add_row(
+                number,
+                Text(shorten(result.view.prompt, prompt_width)),
+                Text(given),
+                Text(right_answer),
+                Text(points, style="green" if result.correct else "red"),
+            )
 
     def record(self) -> None:
         recorded = self.query_one("#recorded", Static)
