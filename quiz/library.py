@@ -20,7 +20,7 @@ from quiz.paths import shipped_packs_dir, user_packs_dir
 from quiz.problems import LoadError, Problem
 
 PACK_SUFFIXES = (".yaml", ".yml")
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 INDEX_FILE = "pack-index.json"
 
 
@@ -33,6 +33,7 @@ class PackSummary:
     path: str
     source: str = ""
     description: str = ""
+    seconds: float | None = None  # the pack's own time per question, which the round's yields to
 
     @classmethod
     def of(cls, pack: Pack, path: Path) -> PackSummary:
@@ -44,6 +45,7 @@ class PackSummary:
             path=str(path),
             source=pack.source,
             description=pack.description,
+            seconds=None if pack.time is None else float(pack.time),
         )
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from quiz import library
 from quiz.cli import main
-from quiz.library import scan_library
+from quiz.library import INDEX_VERSION, scan_library
 from quiz.paths import shipped_packs_dir
 
 GOOD = """pack: {id: mine, title: My pack, version: 2, time: 15}
@@ -186,7 +186,7 @@ def test_a_damaged_index_is_rebuilt(tmp_path: Path) -> None:
     index = tmp_path / "index.json"
     index.write_text("{not json", encoding="utf-8")
     assert [p.id for p in scan_library([folder], [], index).packs] == ["mine"]
-    assert json.loads(index.read_text(encoding="utf-8"))["version"] == 1
+    assert json.loads(index.read_text(encoding="utf-8"))["version"] == INDEX_VERSION
 
 
 def test_the_command_runs_as_a_program(tmp_path: Path) -> None:

@@ -72,6 +72,19 @@ async def test_home_lists_packs_and_starts_the_round_chosen(data_dir: Path) -> N
         assert home.query_one("#packs", PackList).selected == ["test-pack"]
 
 
+async def test_a_pack_with_its_own_time_says_so_beside_its_title(data_dir: Path) -> None:
+    timed = PACK.replace(b"id: test-pack, title: Test pack", b"id: timed, title: Timed").replace(
+        b"source: the test article}", b"source: the test article, time: 45}"
+    )
+    (data_dir / "packs" / "timed.yaml").write_bytes(timed)
+    app, _ = make_app(data_dir, start=False)
+    async with app.run_test(size=(80, 24)):
+        packs = app.screen.query_one("#packs", PackList)
+        labels = [str(packs.get_option_at_index(i).prompt) for i in range(packs.option_count)]
+        assert "Timed  4 questions · 45 s each · the test article" in labels
+        assert "Test pack  4 questions · the test article" in labels
+
+
 @pytest.mark.parametrize(
     ("field", "value", "complaint"),
     [

@@ -33,6 +33,8 @@ MAX_QUESTIONS = 1000
 
 def pack_label(pack: PackSummary) -> Content:
     detail = f"{pack.question_count} questions"
+    if pack.seconds is not None:  # it wins over "Seconds per question"
+        detail += f" · {pack.seconds:g} s each"
     if pack.source:
         detail += f" · {pack.source}"
     return plain(pack.title) + Content.styled(f"  {detail}", "dim")
