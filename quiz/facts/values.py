@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
+from collections.abc import Iterator, Sequence
 
 from quiz.facts.model import CalendarDate
 from quiz.text import normalize_answer
@@ -159,18 +160,29 @@ def normalize_quote(text: str) -> str:
     return _SPACES.sub(" ", text.translate(_QUOTE_MARKS)).strip()
 
 
-class Article:
-    """An article in which many quotes are looked up, any quote style and spacing allowed.
+class _WordIndex:
+    """Where each word of a text starts, so that a phrase is looked for only where its
+    rarest word stands, not by scanning the whole text again for every phrase."""
 
-    Words are indexed once, so a quote is checked only where its rarest whole word stands,
-    not by scanning the article again for every quote.
-    """
+    def __init__(self, text: str, word: re.Pattern[str]) -> None:
+        self._starts: dict[str, list[int]] = {}
+        for match in word.finditer(text):
+            self._starts.setdefault(match.group(), []).append(match.start())
+
+    def phrase_starts(self, words: Sequence[re.Match[str]]) -> Iterator[int]:
+        """Where the phrase could begin in the text: `words` are matches in the phrase, each
+        of which must stand in the text as it does in the phrase."""
+        rarest = min(words, key=lambda word: len(self._starts.get(word.group(), ())))
+        offset = rarest.start()
+        return (start - offset for start in self._starts.get(rarest.group(), ()) if start >= offset)
+
+
+class Article:
+    """An article in which many quotes are looked up, any quote style and spacing allowed."""
 
     def __init__(self, text: str) -> None:
         self.text = normalize_quote(text)
-        self._starts: dict[str, list[int]] = {}
-        for match in _TOKEN.finditer(self.text):
-            self._starts.setdefault(match.group(), []).append(match.start())
+        self._index = _WordIndex(self.text, _TOKEN)
 
     def __contains__(self, quote: str) -> bool:
         quote = normalize_quote(quote)
@@ -179,13 +191,7 @@ class Article:
         inner = tokens[1:-1]
         if not inner:
             return quote in self.text
-        rarest = min(inner, key=lambda token: len(self._starts.get(token.group(), ())))
-        offset = rarest.start()
-        return any(
-            self.text.startswith(quote, start - offset)
-            for start in self._starts.get(rarest.group(), ())
-            if start >= offset
-        )
+        return any(self.text.startswith(quote, at) for at in self._index.phrase_starts(inner))
 
 
 class Mentions:
@@ -197,22 +203,16 @@ class Mentions:
 
     def __init__(self, text: str) -> None:
         self._text = _mention_form(text)
-        self._word_starts: dict[str, list[int]] = {}
-        for match in _WORD_RUN.finditer(self._text):
-            self._word_starts.setdefault(match.group(), []).append(match.start())
+        self._index = _WordIndex(self._text, _WORD_RUN)
 
     def __contains__(self, name: str) -> bool:
         wanted = _mention_form(name)
         words = list(_WORD_RUN.finditer(wanted))
         if not words:  # empty, or signs only: no word to look it up by
             return _mentioned(self._text, wanted)
-        # Where the name stands, each of its words stands whole: look where the rarest does.
-        rarest = min(words, key=lambda word: len(self._word_starts.get(word.group(), ())))
-        offset = rarest.start()
+        # Where the name stands, each of its words stands whole.
         return any(
-            _whole_words_at(self._text, wanted, start - offset)
-            for start in self._word_starts.get(rarest.group(), ())
-            if start >= offset
+            _whole_words_at(self._text, wanted, at) for at in self._index.phrase_starts(words)
         )
 
 
