@@ -312,6 +312,24 @@ async def test_no_answer_while_the_terminal_is_too_small_to_show_the_question(
         assert screen.round.phase is Phase.REVIEWING
 
 
+async def test_enter_in_a_typed_answer_while_too_small_answers_nothing(data_dir: Path) -> None:
+    app, clock = make_app(data_dir)
+    async with app.run_test(size=(60, 20)) as pilot:
+        screen = await ask(pilot, "count")
+        clock.now += ENTER_GRACE_SECONDS
+        await pilot.press("8")
+        await pilot.resize_terminal(59, 20)
+        await pilot.pause()
+        await pilot.press("enter")  # the answer box may still have the keys
+        screen.query_one("#typed", Input).value = ""
+        await pilot.press("enter")  # an empty Enter would skip
+        assert app.is_running and screen.round.phase is Phase.ASKING
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        await pilot.press("8", "enter")
+        assert screen.round.phase is Phase.REVIEWING
+
+
 async def test_the_points_shown_are_what_the_score_went_up_by(data_dir: Path) -> None:
     app, _ = make_app(data_dir)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -140,6 +140,12 @@ class RoundScreen(GameScreen):
             return self.round.phase is Phase.REVIEWING and not self.too_small
         return True
 
+    @property
+    def answering(self) -> bool:
+        """Whether the question is open and on show. While the terminal is too small the
+        answer box may keep the keys, but it takes no answer: the round is paused."""
+        return self.round.phase is Phase.ASKING and not self.round.paused and not self.too_small
+
     def _status_line(self) -> Content:
         round_ = self.round
         view = round_.current
@@ -180,7 +186,7 @@ class RoundScreen(GameScreen):
             self.action_next()
 
     def answer(self, response: str | int) -> None:
-        if self.round.phase is not Phase.ASKING:
+        if not self.answering:
             return
         try:
             result = self.round.answer(response)
@@ -225,9 +231,8 @@ class RoundScreen(GameScreen):
 
     def on_key(self, event: events.Key) -> None:
         view = self.round.current
-        if self.round.phase is not Phase.ASKING or not view.choices or event.character is None:
-            return
-        if self.too_small:  # the choices are hidden: no answering blind
+        # Not while the choices are hidden: no answering blind.
+        if not self.answering or not view.choices or event.character is None:
             return
         key = event.character.lower()
         keys = NUMBER_KEYS[: len(view.choices)] + LETTER_KEYS[: len(view.choices)]
@@ -248,7 +253,7 @@ class RoundScreen(GameScreen):
             self.answer(message.value)
 
     def action_skip(self) -> None:
-        if self.round.phase is Phase.ASKING:
+        if self.answering:
             self.show_feedback(self.round.skip())
 
     def action_next(self) -> None:
