@@ -148,6 +148,30 @@ async def test_from_home_to_a_round_to_results_and_back(data_dir: Path) -> None:
         assert len(app.screen_stack) == 1
 
 
+@pytest.mark.parametrize("start", [False, True], ids=["from Home", "quiz play"])
+async def test_home_from_the_palette_asks_before_leaving_a_round(
+    data_dir: Path, start: bool
+) -> None:
+    app, _ = make_app(data_dir, start=start)
+    async with app.run_test(size=(80, 24)) as pilot:
+        if not start:
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, RoundScreen)
+        for leave in ("n", "y"):
+            await pilot.press("ctrl+p", *"Home", "enter")
+            await pilot.pause()
+            assert type(app.screen).__name__ == "ConfirmScreen"
+            await pilot.press(leave)
+            await pilot.pause()
+            if leave == "n":
+                assert app.screen is screen and screen.round.phase is not Phase.FINISHED
+        assert screen.round.phase is Phase.FINISHED and not screen.round.summary().completed
+        assert isinstance(app.screen, HomeScreen)
+        assert app.store.history() == []  # a round left early is not recorded
+
+
 async def test_a_round_started_directly_goes_home_from_its_results(data_dir: Path) -> None:
     app, _ = make_app(data_dir)
     async with app.run_test(size=(80, 24)) as pilot:

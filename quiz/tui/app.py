@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from quiz.paths import data_dir
-from quiz.session import Clock, Round, RoundSettings, random_seed
+from quiz.session import Clock, Phase, Round, RoundSettings, random_seed
 from quiz.settings import load_settings, save_settings
 from quiz.tui.widgets import MIN_HEIGHT, MIN_WIDTH
 
@@ -135,6 +135,13 @@ class QuizApp(App[None]):
         self.push_screen(HighScoresScreen(self.store))
 
     def action_home(self) -> None:
+        """Home; a round in play is left only when the player says so, as with Esc."""
+        from quiz.tui.round_screen import RoundScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, RoundScreen) and screen.round.phase is not Phase.FINISHED:
+                screen.ask_to_leave(then=self.go_home)
+                return
         self.go_home()
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:

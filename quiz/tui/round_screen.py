@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -270,12 +272,16 @@ class RoundScreen(GameScreen):
         self.game.show_results(self.round)
 
     def action_leave(self) -> None:
+        self.ask_to_leave(then=self.finish)
+
+    def ask_to_leave(self, then: Callable[[], object]) -> None:
+        """Ask first; if the player leaves, end the round unrecorded and go on to `then`."""
         from quiz.tui.dialogs import ConfirmScreen
 
         def leave(confirmed: bool | None) -> None:
             if confirmed:
                 self.round.quit()
-                self.finish()
+                then()
 
         self.app.push_screen(
             ConfirmScreen("Leave this round? It will not be recorded.", "Leave", "Keep playing"),
