@@ -24,6 +24,7 @@ from quiz.session import (
     RoundSettings,
     Summary,
 )
+from quiz.text import visible
 
 STOPPED_BY_QUIT = "quit"
 STOPPED_BY_END_OF_INPUT = "end of input"
@@ -43,10 +44,12 @@ class Lines:
         self.stdout = stdout
 
     def say(self, text: str = "") -> None:
-        self.stdout.write(text + "\n")
+        # What the player typed (an answer, a name) is shown back as plain text: an escape
+        # sequence in it must not act on the terminal.
+        self.stdout.write(visible(text) + "\n")
 
     def ask(self, prompt: str) -> str | None:
-        self.stdout.write(prompt)
+        self.stdout.write(visible(prompt))
         self.stdout.flush()
         line = self.stdin.readline()
         if not line:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from quiz.model import QuestionType
 from quiz.packs import load_pack
 from quiz.plain import run_plain
 from quiz.scores import ScoreStore
@@ -82,6 +83,18 @@ def test_pack_text_is_printed_as_written_and_evidence_follows(
     assert "[bold]Type[/] [@click=app.quit]x[/] exactly" in out
     assert "Evidence: Paris is the capital of France." in out
     assert "Source: the test article" in out
+
+
+def test_escape_sequences_typed_by_the_player_are_shown_not_obeyed(
+    pack_file: Path, data_dir: Path
+) -> None:
+    drawn = views(pack_file)
+    typed = next(view for view in drawn if view.type is QuestionType.TEXT)
+    answers = ["\x1b[31mred" if view is typed else right_answer(view) for view in drawn]
+    played = play(pack_file, data_dir, answers, "--player", "=X\x1b[2Jname")
+    assert "\x1b" not in played.stdout
+    assert "you answered \\u001b[31mred." in played.stdout
+    assert "Recorded for =X\\u001b[2Jname." in played.stdout
 
 
 def test_wrong_and_skipped_answers_say_the_right_one(pack_file: Path, data_dir: Path) -> None:
