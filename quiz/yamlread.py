@@ -100,9 +100,18 @@ def parse_yaml(
                 # file); where the construct began is where the author must look.
                 context += f" that started at line {start.line + 1}, column {start.column + 1}"
             message = f"YAML syntax error: {error.problem} ({context})"
+        if mark and _character_at(text, mark.line, mark.column) == "\t":
+            # libyaml says only that the character "cannot start any token".
+            message = "YAML syntax error: a tab cannot indent YAML; indent with spaces"
         raise LoadError([Problem(problems.path, line, column, message)]) from None
     except (yaml.YAMLError, ValueError, RecursionError, MemoryError) as error:
         raise LoadError([Problem(problems.path, 1, 1, f"cannot parse YAML: {error}")]) from None
+
+
+def _character_at(text: str, line: int, column: int) -> str:
+    """The character at a 0-based line and column of the text, or "" past its end."""
+    lines = text.split("\n")
+    return lines[line][column : column + 1] if line < len(lines) else ""
 
 
 class _Fatal(Exception):
