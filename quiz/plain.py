@@ -24,6 +24,7 @@ from quiz.session import (
     RoundSettings,
     Summary,
 )
+from quiz.session.answers import choice_keys
 from quiz.text import visible
 
 STOPPED_BY_QUIT = "quit"
@@ -31,8 +32,9 @@ STOPPED_BY_END_OF_INPUT = "end of input"
 SKIP_WORDS = ("s", "skip")
 QUIT_WORDS = ("q", "quit")
 HOW_TO_ANSWER = (
-    "Answer with the number or letter of a choice (1-6 or a-f), t or f for true or false,\n"
-    "or type the answer. Type s to skip a question and q to quit the round."
+    "Answer with the number or letter of a choice (1-6 or a-f; only the letter when the\n"
+    "choices are numbers), t or f for true or false, or type the answer.\n"
+    "Type s to skip a question and q to quit the round."
 )
 
 
@@ -95,8 +97,8 @@ def show_question(game: Round, lines: Lines) -> None:
     lines.say()
     lines.say(f"{header}. Score {game.score}, streak {game.streak}.")
     lines.say(view.prompt)
-    for index, choice in enumerate(view.choices):
-        lines.say(f"  {index + 1}) {choice}")
+    for key, choice in zip(choice_keys(view.choices), view.choices, strict=True):
+        lines.say(f"  {key}) {choice}")
 
 
 def _read_answer(game: Round, lines: Lines) -> AnswerResult | str:

@@ -20,6 +20,7 @@ from quiz.session import (
     RoundStateError,
     read_number,
 )
+from quiz.session.answers import choice_keys
 
 
 class FakeClock:
@@ -377,10 +378,18 @@ def test_a_key_that_picks_no_choice_leaves_the_question_open(response: str | int
     assert game.answer(right_index(game)).correct
 
 
-def test_a_choice_reading_like_a_key_is_picked_by_its_own_key() -> None:
-    game = one_question_round(choice("c", answer="2", wrong=("1", "3")))
-    index_of_two = game.current.choices.index("2")
-    assert game.answer(str(index_of_two + 1)).correct
+def test_choices_that_are_numbers_are_picked_by_letter_or_by_their_own_text() -> None:
+    game = one_question_round(choice("c", answer="6", wrong=("5", "3", "4")))
+    choices = game.current.choices
+    assert choice_keys(choices) == "abcd"
+    assert game.answer("6").correct  # the answer itself, never the key of the sixth place
+    game = one_question_round(choice("c", answer="6", wrong=("5", "3", "4")))
+    with pytest.raises(InvalidAnswer, match=r"^choose a-d$"):
+        game.answer("2")  # no choice reads 2, and 2 is no key here
+    assert game.answer("abcd"[choices.index("6")]).correct
+    assert choice_keys(("Paris", "Lyon")) == "12"
+    assert choice_keys(("1,000 metres", "Lyon")) == "12"  # a number with a unit is text
+    assert choice_keys(("1,000", "Lyon")) == "ab"
 
 
 @pytest.mark.parametrize(

@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 from textual.widgets import DataTable, Input, Select, Static
 
 from quiz.model import Question, QuestionType
-from quiz.packs import load_pack_bytes
-from quiz.session import Mode, Phase, RoundSettings
-from quiz.tui.app import QuizApp
+from quiz.session import Mode, Phase
 from quiz.tui.round_screen import ENTER_GRACE_SECONDS, FEEDBACK_SECONDS, RoundScreen
 from quiz.tui.widgets import ChoiceRow
-from tests.sample_pack import PACK
-from tests.test_session import FakeClock
 from tests.tui_helpers import answer_every_question_right, ask, make_app
 
 
@@ -246,12 +241,8 @@ LONG_PROMPT = "In the invented series of this test, which detective solves the c
 async def test_the_review_shows_as_much_of_each_question_as_the_terminal_allows(
     data_dir: Path,
 ) -> None:
-    pack = dataclasses.replace(
-        load_pack_bytes(PACK, "test.yaml"),
-        questions=(Question(id="long", type=QuestionType.TEXT, prompt=LONG_PROMPT, answer="X"),),
-    )
-    settings = RoundSettings(packs=(pack,), questions=1, mode=Mode.PRACTICE)
-    app = QuizApp(data_dir, settings, player="", clock=FakeClock())
+    long = Question(id="long", type=QuestionType.TEXT, prompt=LONG_PROMPT, answer="X")
+    app, _ = make_app(data_dir, mode=Mode.PRACTICE, questions=1, only=(long,))
     async with app.run_test(size=(120, 30)) as pilot:
         screen = app.screen
         assert isinstance(screen, RoundScreen)
@@ -266,6 +257,26 @@ async def test_the_review_shows_as_much_of_each_question_as_the_terminal_allows(
         assert cut.endswith("…") and LONG_PROMPT.startswith(cut[:-1])
         assert [str(cell) for cell in review.get_row_at(0)[2:]] == ["Y", "X", "0"]
         assert review.virtual_size.width <= 60  # every column on screen, no scrolling
+
+
+async def test_choices_that_are_numbers_are_lettered_and_a_digit_is_read_as_one(
+    data_dir: Path,
+) -> None:
+    episode = Question(
+        id="episode", type=QuestionType.CHOICE, prompt="Which?", answer="6", wrong=("2", "1", "4")
+    )
+    app, _ = make_app(data_dir, questions=1, only=(episode,))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, RoundScreen)
+        labels = [str(row.render()).split()[0] for row in screen.query(ChoiceRow)]
+        assert labels == ["A", "B", "C", "D"]
+        assert text_of(screen, "#hint").startswith("Press a-d")
+        await pilot.press("3")  # no choice reads 3, and 3 is no key here
+        assert screen.round.phase is Phase.ASKING
+        assert text_of(screen, "#hint") == "choose a-d"
+        await pilot.press("6")
+        assert text_of(screen, "#verdict").startswith("Correct!")
 
 
 async def test_keys_still_answer_after_the_terminal_was_too_small(data_dir: Path) -> None:

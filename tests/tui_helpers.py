@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from textual.app import App
 from textual.pilot import Pilot
 
+from quiz.model import Question
 from quiz.packs import load_pack_bytes
 from quiz.session import Mode, Phase, RoundSettings
 from quiz.tui.app import QuizApp
@@ -22,9 +24,14 @@ def make_app(
     seed: int = 1,
     clock: FakeClock | None = None,
     start: bool = True,
+    only: tuple[Question, ...] = (),
 ) -> tuple[QuizApp, FakeClock]:
+    """The game on a fake clock, its round (unless not `start`) drawn from the sample pack,
+    or from `only` these questions."""
     clock = clock or FakeClock()
     pack = load_pack_bytes(PACK, "test.yaml")
+    if only:
+        pack = dataclasses.replace(pack, questions=only)
     settings = RoundSettings(packs=(pack,), questions=questions, seconds=20, mode=mode, seed=seed)
     app = QuizApp(data_dir, settings if start else None, player="", clock=clock)
     return app, clock

@@ -30,14 +30,20 @@ def read_number(text: str) -> Decimal | None:
     return parse_number(text)
 
 
-def choice_index(text: str, question: Question, choices: tuple[str, ...]) -> int | None:
-    """The choice picked by a key (1-6, a-f, t/f for true-false) or by its own text.
+def choice_keys(choices: tuple[str, ...]) -> str:
+    """The key shown beside each choice: 1-6, or a-f when a choice reads as a number, so
+    that a player who knows the answer is 6 never picks the sixth choice, or 6 the second."""
+    numbers = any(read_number(choice) is not None for choice in choices)
+    return (LETTER_KEYS if numbers else NUMBER_KEYS)[: len(choices)]
 
-    Keys come first, so a choice that reads "2" is picked by typing its own key.
-    """
+
+def choice_index(text: str, question: Question, choices: tuple[str, ...]) -> int | None:
+    """The choice picked by a key (1-6 unless a choice is a number, a-f, t/f for
+    true-false) or by its own text."""
     key = normalize_answer(text)
-    if len(key) == 1 and key in NUMBER_KEYS[: len(choices)]:
-        return NUMBER_KEYS.index(key)
+    keys = choice_keys(choices)
+    if len(key) == 1 and key in keys:
+        return keys.index(key)
     if len(key) == 1 and key in LETTER_KEYS[: len(choices)]:
         return LETTER_KEYS.index(key)
     if question.type is QuestionType.TRUEFALSE:
@@ -51,8 +57,9 @@ def choice_index(text: str, question: Question, choices: tuple[str, ...]) -> int
 
 def choice_hint(question: Question, choices: tuple[str, ...]) -> str:
     """How to pick a choice, for the message that follows an unusable key."""
-    last = len(choices) - 1
-    hint = f"choose {NUMBER_KEYS[0]}-{NUMBER_KEYS[last]} or {LETTER_KEYS[0]}-{LETTER_KEYS[last]}"
+    letters = f"a-{LETTER_KEYS[len(choices) - 1]}"
+    numbered = choice_keys(choices).startswith("1")
+    hint = f"choose 1-{len(choices)} or {letters}" if numbered else f"choose {letters}"
     if question.type is QuestionType.TRUEFALSE:
         hint += ", or t / f"
     return hint

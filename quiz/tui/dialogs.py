@@ -16,6 +16,7 @@ from quiz.session import Mode
 HELP_TEXT = f"""\
 Keys in a round
   1-6 or a-f   pick a choice (or click it)
+  a-f          pick a choice when the choices are numbers
   t / f        true or false
   Enter        submit a typed answer
   s            skip (in a typed answer: Enter with nothing typed)

@@ -13,7 +13,7 @@ from textual.widgets import Footer, Input, ProgressBar, Static
 
 from quiz.model import QuestionType
 from quiz.session import AnswerResult, InvalidAnswer, Mode, Outcome, Phase, QuestionView, Round
-from quiz.session.answers import LETTER_KEYS, NUMBER_KEYS
+from quiz.session.answers import LETTER_KEYS, NUMBER_KEYS, choice_keys
 from quiz.tui.base import GameScreen
 from quiz.tui.widgets import ChoiceRow, plain
 
@@ -238,7 +238,14 @@ class RoundScreen(GameScreen):
             return
         key = event.character.lower()
         keys = NUMBER_KEYS[: len(view.choices)] + LETTER_KEYS[: len(view.choices)]
-        if key in keys or (view.type is QuestionType.TRUEFALSE and key in "tf"):
+        # Where the choices are numbers, a digit is read as a choice's own text (or answered
+        # with how to choose), never as the key of a place.
+        lettered = choice_keys(view.choices).startswith("a")
+        if (
+            key in keys
+            or (lettered and key.isdigit())
+            or (view.type is QuestionType.TRUEFALSE and key in "tf")
+        ):
             event.stop()
             self.answer(key)
 
@@ -295,12 +302,16 @@ def question_classes(view: QuestionView) -> dict[str, bool]:
 
 
 def choice_rows(view: QuestionView) -> list[ChoiceRow]:
-    return [ChoiceRow(index, NUMBER_KEYS[index], text) for index, text in enumerate(view.choices)]
+    keys = choice_keys(view.choices)
+    return [ChoiceRow(index, keys[index].upper(), text) for index, text in enumerate(view.choices)]
 
 
 def answer_hint(view: QuestionView) -> str:
     if view.choices:
-        keys = f"1-{len(view.choices)} or a-{LETTER_KEYS[len(view.choices) - 1]}"
+        letters = f"a-{LETTER_KEYS[len(view.choices) - 1]}"
+        if choice_keys(view.choices).startswith("a"):
+            return f"Press {letters} (the choices are numbers, so letters pick them)"
+        keys = f"1-{len(view.choices)} or {letters}"
         return f"Press {keys}" + (", or t / f" if view.type is QuestionType.TRUEFALSE else "")
     kind = "a number" if view.type is QuestionType.NUMBER else "your answer"
     return f"Type {kind} and press Enter; Enter with nothing typed skips"
