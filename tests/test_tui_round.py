@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
 from textual.widgets import DataTable, Input, Select, Static
 
 from quiz.model import Question, QuestionType
 from quiz.session import Mode, Phase
+from quiz.tui.results import NARROWEST_COLUMN, share_width
 from quiz.tui.round_screen import ENTER_GRACE_SECONDS, FEEDBACK_SECONDS, RoundScreen
 from quiz.tui.widgets import ChoiceRow
 from tests.tui_helpers import answer_every_question_right, ask, make_app
@@ -236,26 +239,34 @@ async def test_a_finished_round_is_recorded_and_shown_in_high_scores(data_dir: P
 
 
 LONG_PROMPT = "In the invented series of this test, which detective solves the case in the end?"
+LONG_ANSWER = "Detective Inspector Jane Marple of the county police"
 
 
 async def test_the_review_shows_as_much_of_each_question_as_the_terminal_allows(
     data_dir: Path,
 ) -> None:
-    long = Question(id="long", type=QuestionType.TEXT, prompt=LONG_PROMPT, answer="X")
+    long = Question(id="long", type=QuestionType.TEXT, prompt=LONG_PROMPT, answer=LONG_ANSWER)
     app, _ = make_app(data_dir, mode=Mode.PRACTICE, questions=1, only=(long,))
-    async with app.run_test(size=(120, 30)) as pilot:
+    async with app.run_test(size=(160, 30)) as pilot:
         screen = app.screen
         assert isinstance(screen, RoundScreen)
         screen.answer("Y")
         screen.action_next()
         await pilot.pause()
         review = app.screen.query_one("#review", DataTable)
-        assert str(review.get_row_at(0)[1]) == LONG_PROMPT
+        assert [str(cell) for cell in review.get_row_at(0)] == [
+            "1",
+            LONG_PROMPT,
+            "Y",
+            LONG_ANSWER,
+            "0",
+        ]
         await pilot.resize_terminal(60, 20)
         await pilot.pause()
-        cut = str(review.get_row_at(0)[1])
-        assert cut.endswith("…") and LONG_PROMPT.startswith(cut[:-1])
-        assert [str(cell) for cell in review.get_row_at(0)[2:]] == ["Y", "X", "0"]
+        number, prompt, given, answer, points = map(str, review.get_row_at(0))
+        for cut, whole in ((prompt, LONG_PROMPT), (answer, LONG_ANSWER)):
+            assert cut.endswith("…") and whole.startswith(cut[:-1]) and len(cut) >= 8
+        assert (number, given, points) == ("1", "Y", "0")
         assert review.virtual_size.width <= 60  # every column on screen, no scrolling
 
 
@@ -356,3 +367,19 @@ async def test_the_points_shown_are_what_the_score_went_up_by(data_dir: Path) ->
         assert text_of(screen, "#verdict") == (
             f"Correct!  +{gained} points ({gained - 100} for speed, 100 streak bonus)"
         )
+
+
+@given(
+    needs=st.lists(st.integers(1, 200), min_size=1, max_size=5),
+    room=st.integers(0, 300),
+)
+def test_review_columns_share_the_width_without_waste(needs: list[int], room: int) -> None:
+    widths = share_width(needs, room, NARROWEST_COLUMN)
+    for need, width in zip(needs, widths, strict=True):
+        assert width <= need and width >= min(need, NARROWEST_COLUMN)
+    if sum(needs) <= room:
+        assert widths == needs  # room for everything: nothing is cut
+    else:
+        assert sum(widths) <= max(room, NARROWEST_COLUMN * len(needs))
+        # a column is cut only where an equal share was too little for it
+        assert sum(widths) >= min(room, sum(needs)) - len(needs)

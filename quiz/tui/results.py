@@ -16,9 +16,11 @@ from quiz.text import visible
 from quiz.tui.base import GameScreen
 from quiz.tui.widgets import plain
 
-# The review's question column is at least this wide (the answers stay on screen at 60
-# columns), and wider when the terminal has room.
-REVIEW_PROMPT_WIDTH = 24
+REVIEW_HEADERS = ("#", "Question", "You", "Answer", "Points")
+# The review's columns of text (the question, the player's answer, the right one) share
+# the terminal's width, cut short when they must, so that every column stays on screen.
+SHARED_COLUMNS = (1, 2, 3)
+NARROWEST_COLUMN = 8
 # Columns the review cannot use: the screen's padding and scroll bar.
 REVIEW_MARGIN = 4
 
@@ -27,6 +29,19 @@ def shorten(text: str, width: int) -> str:
     """One line of at most `width` characters, cut with an ellipsis."""
     line = " ".join(text.split())
     return line if len(line) <= width else line[: width - 1] + "…"
+
+
+def share_width(needs: list[int], room: int, narrowest: int) -> list[int]:
+    """Widths for columns that need `needs`, in `room` columns in all: each column needing
+    less than an equal share keeps its width, and the rest share what is left equally (but
+    none is made narrower than `narrowest`)."""
+    widths = list(needs)
+    by_need = sorted(range(len(needs)), key=needs.__getitem__)
+    for done, column in enumerate(by_need):
+        share = room // (len(needs) - done)
+        widths[column] = min(needs[column], max(narrowest, share))
+        room -= widths[column]
+    return widths
 
 
 def summary_line(summary: Summary) -> str:
@@ -79,38 +94,36 @@ class ResultsScreen(GameScreen):
         self.fill_review()
 
     def fill_review(self) -> None:
-        """A row for every question played, its prompt cut to what the terminal leaves
-        beside the other columns."""
+        """A row for every question played, its texts cut to fit the terminal's width."""
         review = self.query_one("#review", DataTable)
         rows = [
-            (
+            [
                 str(result.view.number),
-                result.given or f"({result.outcome})",
-                result.right_answer,
+                " ".join(result.view.prompt.split()),
+                " ".join((result.given or f"({result.outcome})").split()),
+                " ".join(result.right_answer.split()),
                 str(result.points),
-            )
+            ]
             for result in self.summary.results
         ]
-        headers = ("#", "You", "Answer", "Points")
-        widths = [
+        needs = [
             max([cell_len(header), *(cell_len(row[column]) for row in rows)])
-            for column, header in enumerate(headers)
+            for column, header in enumerate(REVIEW_HEADERS)
         ]
-        padding = 2 * review.cell_padding * (len(widths) + 1)
-        room = self.app.size.width - REVIEW_MARGIN - padding - sum(widths)
-        prompt_width = max(REVIEW_PROMPT_WIDTH, room)
+        fixed = sum(need for column, need in enumerate(needs) if column not in SHARED_COLUMNS)
+        padding = 2 * review.cell_padding * len(needs)
+        room = self.app.size.width - REVIEW_MARGIN - padding - fixed
+        shared = [needs[column] for column in SHARED_COLUMNS]
+        widths = dict(zip(SHARED_COLUMNS, share_width(shared, room, NARROWEST_COLUMN), strict=True))
         review.clear(columns=True)  # columns keep their widest cell's width otherwise
-        review.add_columns("#", "Question", "You", "Answer", "Points")
-        for result, (number, given, right_answer, points) in zip(
-            self.summary.results, rows, strict=True
-        ):
-            review.add_row(
-                number,
-                Text(shorten(result.view.prompt, prompt_width)),
-                Text(given),
-                Text(right_answer),
-                Text(points, style="green" if result.correct else "red"),
-            )
+        review.add_columns(*REVIEW_HEADERS)
+        for result, row in zip(self.summary.results, rows, strict=True):
+            cells = [
+                Text(shorten(text, widths[column]) if column in widths else text)
+                for column, text in enumerate(row)
+            ]
+            cells[-1].stylize("green" if result.correct else "red")
+            review.add_row(*cells)
 
     def record(self) -> None:
         recorded = self.query_one("#recorded", Static)
