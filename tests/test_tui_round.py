@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import shlex
+import subprocess
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from textual.widgets import DataTable, Input, Select, Static
@@ -383,3 +386,25 @@ def test_review_columns_share_the_width_without_waste(needs: list[int], room: in
         assert sum(widths) <= max(room, NARROWEST_COLUMN * len(needs))
         # a column is cut only where an equal share was too little for it
         assert sum(widths) >= min(room, sum(needs)) - len(needs)
+
+
+@pytest.mark.parametrize("width", [60, 80, 200])
+async def test_the_replay_command_fits_the_screen_and_runs_as_copied(
+    data_dir: Path, width: int
+) -> None:
+    app, _ = make_app(data_dir, seed=123456789)
+    async with app.run_test(size=(width, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, RoundScreen)
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        shown = str(app.screen.query_one("#seed", Static).render())
+        heading, command = shown.split("\n", 1)
+        assert heading == "Play this round again:"
+        assert all(len(line) <= width - 2 for line in command.splitlines())
+        assert (len(command.splitlines()) > 1) is (width < 100)
+        # What a shell makes of it, copied off the screen as it is:
+        script = "words() { printf '%s\\n' \"$@\"; }; " + command.replace("quiz play", "words", 1)
+        ran = subprocess.run(["sh", "-c", script], capture_output=True, text=True, check=True)
+        replay = screen.round.settings.replay_command()
+        assert ran.stdout.splitlines() == shlex.split(replay)[2:]

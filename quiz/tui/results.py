@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import shlex
+
 from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.widgets import Button, DataTable, Footer, Static
 
 from quiz.scores import RoundRecord, local_time, round_record
@@ -29,6 +32,26 @@ def shorten(text: str, width: int) -> str:
     """One line of at most `width` characters, cut with an ellipsis."""
     line = " ".join(text.split())
     return line if len(line) <= width else line[: width - 1] + "…"
+
+
+def shell_lines(command: str, width: int) -> str:
+    """A shell command in lines of at most `width` characters where it can, each line but
+    the last ending in a backslash, so that it still runs when copied off the screen;
+    an option stays on the line of its value."""
+    words = [shlex.quote(word) for word in shlex.split(command)]
+    groups: list[str] = []
+    for word in words:
+        if groups and groups[-1].startswith("--") and " " not in groups[-1]:
+            groups[-1] += f" {word}"
+        else:
+            groups.append(word)
+    lines = [groups[0]]
+    for group in groups[1:]:
+        if len(lines[-1]) + len(group) + len(" \\") + 1 <= width:
+            lines[-1] += f" {group}"
+        else:
+            lines.append(f"  {group}")
+    return " \\\n".join(lines)
 
 
 def share_width(needs: list[int], room: int, narrowest: int) -> list[int]:
@@ -71,10 +94,7 @@ class ResultsScreen(GameScreen):
             title = "Round over" if self.summary.completed else "Round left early"
             yield Static(title, id="results-title")
             yield Static(summary_line(self.summary), id="results-numbers")
-            replay = self.round.settings.replay_command()
-            # On a line of its own, so that it wraps only in a narrow terminal: a command
-            # broken across lines is copied broken.
-            yield Static(f"Play this round again:\n{replay}", id="seed")
+            yield Static(id="seed")
             yield Static(id="recorded")
             with Horizontal(id="results-buttons"):
                 yield Button("Play again", id="again", variant="primary", compact=True)
@@ -85,13 +105,21 @@ class ResultsScreen(GameScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.show_replay_command()
         self.fill_review()
         self.query_one("#leaderboard").display = False
         self.query_one("#again", Button).focus()
         self.record()
 
     def on_resize(self) -> None:
+        self.show_replay_command()
         self.fill_review()
+
+    def show_replay_command(self) -> None:
+        # Broken into lines by the game, not wrapped by the terminal: a command wrapped
+        # mid-word is copied broken.
+        command = shell_lines(self.round.settings.replay_command(), self.app.size.width - 2)
+        self.query_one("#seed", Static).update(Content(f"Play this round again:\n{command}"))
 
     def fill_review(self) -> None:
         """A row for every question played, its texts cut to fit the terminal's width."""
