@@ -121,6 +121,18 @@ def test_filters_pick_boards(
         assert out == "No recorded round matches these filters.\n"
 
 
+@pytest.mark.parametrize("history", [[], ["--history"]])
+def test_a_pack_id_never_played_is_named_with_the_ids_that_were(
+    capsys: pytest.CaptureFixture[str], played: Path, history: list[str]
+) -> None:
+    code, out, _ = run(capsys, *history, "--pack", "tv", "--pack", "tv-classics")
+    assert code == 0
+    assert out == (
+        "No recorded round is of a pack with the id 'tv-classics'; "
+        "rounds were played with tv, world.\n"
+    )
+
+
 def test_json_gives_every_board_with_its_ranked_entries(
     capsys: pytest.CaptureFixture[str], played: Path
 ) -> None:

@@ -108,6 +108,18 @@ def _wanted(board: Board, args: argparse.Namespace) -> bool:
     )
 
 
+def _nothing_matches(every_board: list[Board], args: argparse.Namespace) -> str:
+    """Why no round matched: most often a pack named by another id than the one played."""
+    played = sorted({pack for board in every_board for pack in board.packs})
+    unknown = [pack for pack in args.pack if pack not in played]
+    if unknown:
+        return (
+            f"No recorded round is of a pack with the id {unknown[0]!r}; "
+            f"rounds were played with {', '.join(played)}."
+        )
+    return NOTHING_MATCHES
+
+
 def _leaderboards(store: ScoreStore, args: argparse.Namespace) -> int:
     from quiz.scores import local_time
     from quiz.scores.store import LEADERBOARD_SIZE
@@ -130,7 +142,7 @@ def _leaderboards(store: ScoreStore, args: argparse.Namespace) -> int:
         )
         return EXIT_OK
     if not boards:
-        print(NOTHING_MATCHES if every_board else EMPTY)
+        print(_nothing_matches(every_board, args) if every_board else EMPTY)
         return EXIT_OK
     for number, board in enumerate(boards):
         if number:
@@ -161,7 +173,8 @@ def _history(store: ScoreStore, args: argparse.Namespace) -> int:
         _print_json([_record_json(record) for record in records])
         return EXIT_OK
     if not records:
-        print(NOTHING_MATCHES if store.last_player() is not None else EMPTY)
+        every_board = store.boards()
+        print(_nothing_matches(every_board, args) if every_board else EMPTY)
         return EXIT_OK
     rows = [("WHEN", "PLAYER", "PACKS", "MODE", "ROUND", "SCORE", "RIGHT", "STREAK", "SEED")]
     rows += [
