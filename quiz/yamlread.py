@@ -110,8 +110,11 @@ def parse_yaml(
 
 def _character_at(text: str, line: int, column: int) -> str:
     """The character at a 0-based line and column of the text, or "" past its end."""
-    lines = text.split("\n")
+    lines = _LINE_BREAK.split(text)  # as libyaml counts lines
     return lines[line][column : column + 1] if line < len(lines) else ""
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 class _Fatal(Exception):

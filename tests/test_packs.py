@@ -118,6 +118,7 @@ def test_bom_and_crlf_are_fine() -> None:
         ),
         (b"pack:\n\tid: x\n", "p.yaml:2:1: YAML syntax error: a tab cannot indent YAML"),
         (b"a:\n  b: 1\n\tc: 2\n", "p.yaml:3:1: YAML syntax error: a tab cannot indent YAML"),
+        (b"a: 1\rb:\r\n\tc: 2\r", "p.yaml:3:1: YAML syntax error: a tab cannot indent YAML"),
         (b"pack: &a {}\nquestions: *a\n", "p.yaml:1:7: anchors (&a) are not allowed"),
         (b"questions: *a\n", "p.yaml:1:12: aliases (*a) are not allowed"),
         (b"pack: !!str x\n", "p.yaml:1:7: tags (tag:yaml.org,2002:str) are not allowed"),

@@ -243,12 +243,17 @@ async def test_a_finished_round_is_recorded_and_shown_in_high_scores(data_dir: P
 
 LONG_PROMPT = "In the invented series of this test, which detective solves the case in the end?"
 LONG_ANSWER = "Detective Inspector Jane Marple of the county police"
+WIDE_PROMPT = "このテストの架空のシリーズで、最後に事件を解決する探偵は誰ですか？"
+WIDE_ANSWER = "県警のジェーン・マープル警部補とその相棒"
 
 
+@pytest.mark.parametrize(
+    ("prompt", "answer"), [(LONG_PROMPT, LONG_ANSWER), (WIDE_PROMPT, WIDE_ANSWER)]
+)
 async def test_the_review_shows_as_much_of_each_question_as_the_terminal_allows(
-    data_dir: Path,
+    data_dir: Path, prompt: str, answer: str
 ) -> None:
-    long = Question(id="long", type=QuestionType.TEXT, prompt=LONG_PROMPT, answer=LONG_ANSWER)
+    long = Question(id="long", type=QuestionType.TEXT, prompt=prompt, answer=answer)
     app, _ = make_app(data_dir, mode=Mode.PRACTICE, questions=1, only=(long,))
     async with app.run_test(size=(160, 30)) as pilot:
         screen = app.screen
@@ -257,18 +262,12 @@ async def test_the_review_shows_as_much_of_each_question_as_the_terminal_allows(
         screen.action_next()
         await pilot.pause()
         review = app.screen.query_one("#review", DataTable)
-        assert [str(cell) for cell in review.get_row_at(0)] == [
-            "1",
-            LONG_PROMPT,
-            "Y",
-            LONG_ANSWER,
-            "0",
-        ]
+        assert [str(cell) for cell in review.get_row_at(0)] == ["1", prompt, "Y", answer, "0"]
         await pilot.resize_terminal(60, 20)
         await pilot.pause()
-        number, prompt, given, answer, points = map(str, review.get_row_at(0))
-        for cut, whole in ((prompt, LONG_PROMPT), (answer, LONG_ANSWER)):
-            assert cut.endswith("…") and whole.startswith(cut[:-1]) and len(cut) >= 8
+        number, prompt_cut, given, answer_cut, points = map(str, review.get_row_at(0))
+        for cut, whole in ((prompt_cut, prompt), (answer_cut, answer)):
+            assert cut.endswith("…") and whole.startswith(cut[:-1]) and len(cut) >= 4
         assert (number, given, points) == ("1", "Y", "0")
         assert review.virtual_size.width <= 60  # every column on screen, no scrolling
 
@@ -388,23 +387,43 @@ def test_review_columns_share_the_width_without_waste(needs: list[int], room: in
         assert sum(widths) >= min(room, sum(needs)) - len(needs)
 
 
-@pytest.mark.parametrize("width", [60, 80, 200])
+@pytest.mark.parametrize("width", [60, 69, 80, 200])
 async def test_the_replay_command_fits_the_screen_and_runs_as_copied(
     data_dir: Path, width: int
 ) -> None:
     app, _ = make_app(data_dir, seed=123456789)
-    async with app.run_test(size=(width, 24)) as pilot:
+    async with app.run_test(size=(width, 20)) as pilot:
         screen = app.screen
         assert isinstance(screen, RoundScreen)
-        await pilot.press("escape", "y")
+        answer_every_question_right(screen)
         await pilot.pause()
-        shown = str(app.screen.query_one("#seed", Static).render())
-        heading, command = shown.split("\n", 1)
+        await pilot.press("enter")  # the name, as the leaderboard makes the results scroll
+        await pilot.pause()
+        seed = app.screen.query_one("#seed", Static)
+        heading, command = str(seed.render()).split("\n", 1)
         assert heading == "Play this round again:"
-        assert all(len(line) <= width - 2 for line in command.splitlines())
+        assert all(len(line) <= seed.content_size.width for line in command.splitlines())
         assert (len(command.splitlines()) > 1) is (width < 100)
         # What a shell makes of it, copied off the screen as it is:
         script = "words() { printf '%s\\n' \"$@\"; }; " + command.replace("quiz play", "words", 1)
         ran = subprocess.run(["sh", "-c", script], capture_output=True, text=True, check=True)
         replay = screen.round.settings.replay_command()
         assert ran.stdout.splitlines() == shlex.split(replay)[2:]
+
+
+@pytest.mark.parametrize("leave", [("escape",), ("ctrl+p", *"Home", "enter")])
+async def test_leaving_a_round_played_to_its_end_goes_to_its_results(
+    data_dir: Path, leave: tuple[str, ...]
+) -> None:
+    app, _ = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, RoundScreen)
+        while screen.round.results[-1:] == [] or not screen.round.over:
+            screen.action_next()
+            view = screen.round.current
+            screen.answer(view.answer_index if view.choices else view.question.answer)
+        await pilot.press(*leave)  # nothing is left to play: no "it will not be recorded"
+        await pilot.pause()
+        assert type(app.screen).__name__ == "NameEntryScreen"
+        assert screen.round.summary().completed

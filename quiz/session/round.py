@@ -349,7 +349,8 @@ class Round:
         return self._close(Outcome.TIMED_OUT, "", elapsed)
 
     def answer(self, response: str | int) -> AnswerResult:
-        """Answer with a choice index or typed text (keys such as "2", "b" or "t" work too).
+        """Answer with a choice index or typed text (keys such as "2", "b" or "t" work too;
+        see answers.choice_keys for when a digit is a choice's text instead).
 
         An answer after the deadline counts as timed out. Raises InvalidAnswer, leaving the
         question open, for input that answers nothing (a letter for a number question).

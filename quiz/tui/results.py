@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shlex
 
-from rich.cells import cell_len
+from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -24,14 +24,18 @@ REVIEW_HEADERS = ("#", "Question", "You", "Answer", "Points")
 # the terminal's width, cut short when they must, so that every column stays on screen.
 SHARED_COLUMNS = (1, 2, 3)
 NARROWEST_COLUMN = 8
-# Columns the review cannot use: the screen's padding and scroll bar.
-REVIEW_MARGIN = 4
+# Columns the results cannot use: the screen's padding and its scroll bar.
+RESULTS_MARGIN = 4
 
 
 def shorten(text: str, width: int) -> str:
-    """One line of at most `width` characters, cut with an ellipsis."""
+    """One line at most `width` cells wide (a CJK character takes two), cut with an
+    ellipsis."""
     line = " ".join(text.split())
-    return line if len(line) <= width else line[: width - 1] + "…"
+    if cell_len(line) <= width:
+        return line
+    # set_cell_size pads with a space where half a wide character would not fit.
+    return set_cell_size(line, width - 1).rstrip() + "…"
 
 
 def shell_lines(command: str, width: int) -> str:
@@ -118,7 +122,8 @@ class ResultsScreen(GameScreen):
     def show_replay_command(self) -> None:
         # Broken into lines by the game, not wrapped by the terminal: a command wrapped
         # mid-word is copied broken.
-        command = shell_lines(self.round.settings.replay_command(), self.app.size.width - 2)
+        width = self.app.size.width - RESULTS_MARGIN
+        command = shell_lines(self.round.settings.replay_command(), width)
         self.query_one("#seed", Static).update(Content(f"Play this round again:\n{command}"))
 
     def fill_review(self) -> None:
@@ -140,7 +145,7 @@ class ResultsScreen(GameScreen):
         ]
         fixed = sum(need for column, need in enumerate(needs) if column not in SHARED_COLUMNS)
         padding = 2 * review.cell_padding * len(needs)
-        room = self.app.size.width - REVIEW_MARGIN - padding - fixed
+        room = self.app.size.width - RESULTS_MARGIN - padding - fixed
         shared = [needs[column] for column in SHARED_COLUMNS]
         widths = dict(zip(SHARED_COLUMNS, share_width(shared, room, NARROWEST_COLUMN), strict=True))
         review.clear(columns=True)  # columns keep their widest cell's width otherwise

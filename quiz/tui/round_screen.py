@@ -282,8 +282,15 @@ class RoundScreen(GameScreen):
         self.ask_to_leave(then=self.finish)
 
     def ask_to_leave(self, then: Callable[[], object]) -> None:
-        """Ask first; if the player leaves, end the round unrecorded and go on to `then`."""
+        """Ask first; if the player leaves, end the round unrecorded and go on to `then`.
+
+        A round whose last answer is on show is played: nothing is left, and it goes on to
+        its results, where it is recorded."""
         from quiz.tui.dialogs import ConfirmScreen
+
+        if self.round.over:
+            self.action_next()
+            return
 
         def leave(confirmed: bool | None) -> None:
             if confirmed:
