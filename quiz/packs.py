@@ -11,7 +11,7 @@ from typing import Any
 
 from quiz.model import MAX_SECONDS, Difficulty, Pack, Question, QuestionType
 from quiz.problems import ProblemList
-from quiz.text import MAX_NUMBER_CHARS, normalize_answer, parse_number
+from quiz.text import MAX_NUMBER_CHARS, parse_number, typed_answer_key
 from quiz.yamlread import Mapping, Node, Scalar, Sequence, parse_yaml, read_yaml_file
 
 PACK_KEYS = ("id", "title", "version", "description", "author", "source", "time")
@@ -321,15 +321,16 @@ class FieldReader:
         return int(value) if value is not None else 0
 
     def distinct_from_answer(self, mapping: Mapping, key: str, answer: str) -> None:
-        """No entry of ``key`` may repeat the answer or another entry, ignoring case and accents."""
+        """No entry of ``key`` may repeat the answer or another entry as a typed answer would
+        (so neither "Paris." nor "paris" is a wrong answer beside "Paris")."""
         found = mapping.entries.get(key)
         if found is None or not isinstance(found[1], Sequence):
             return
-        seen = {normalize_answer(answer): "the answer"}
+        seen = {typed_answer_key(answer): "the answer"}
         for item in found[1].items:
             if not isinstance(item, Scalar) or not item.value.strip():
                 continue
-            normal = normalize_answer(item.value)
+            normal = typed_answer_key(item.value)
             if normal in seen:
                 self.problems.add(
                     item.line, item.column, f"'{item.value}' in '{key}' repeats {seen[normal]}"

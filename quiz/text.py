@@ -50,9 +50,16 @@ def visible(text: str, escaped: str = "") -> str:
     )
 
 
+# Letters that are not a base letter with an accent, so NFKD leaves them as they are, but
+# that people type as plain letters: "Lodz" for "Łódź", "Aero" for "Ærø".
+_PLAIN_LETTERS = str.maketrans(
+    {"ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "ð": "d", "þ": "th", "đ": "d", "ħ": "h", "ı": "i"}
+)
+
+
 def normalize_answer(text: str) -> str:
     """The form in which two answers count as the same: no case, accents or extra spaces."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_PLAIN_LETTERS))
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _SPACES.sub(" ", stripped).strip()
 

@@ -227,6 +227,8 @@ def test_answers_repeated_in_wrong_or_accept() -> None:
             """
             - {id: q1, type: choice, prompt: P, answer: Paris, wrong: [Lyon, paris, Lyon]}
             - {id: q2, type: text, prompt: P, answer: Café, accept: [cafe]}
+            - {id: q3, type: choice, prompt: P, answer: Paris, wrong: [Paris., Lyon]}
+            - {id: q4, type: text, prompt: P, answer: S & G, accept: [s and g]}
             """
         )
     )
@@ -234,6 +236,8 @@ def test_answers_repeated_in_wrong_or_accept() -> None:
         "p.yaml:6:68: 'paris' in 'wrong' repeats the answer",
         "p.yaml:6:75: 'Lyon' in 'wrong' repeats 'Lyon' (line 6)",
         "p.yaml:7:60: 'cafe' in 'accept' repeats the answer",
+        "p.yaml:8:62: 'Paris.' in 'wrong' repeats the answer",  # as a typed answer would
+        "p.yaml:9:61: 's and g' in 'accept' repeats the answer",
     ]
 
 

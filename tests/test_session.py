@@ -474,6 +474,21 @@ def test_text_matches_ignoring_case_accents_and_spaces(response: str, correct: b
     assert one_question_round(TEXT).answer(response).correct is correct
 
 
+@pytest.mark.parametrize(
+    ("answer", "response"),
+    [
+        ("Łódź", "Lodz"),
+        ("Øresund", "oresund"),
+        ("Ærø", "Aero"),
+        ("Guðmundsdóttir", "gudmundsdottir"),
+    ],
+)
+def test_letters_without_an_accent_to_drop_match_their_plain_spelling(
+    answer: str, response: str
+) -> None:
+    assert one_question_round(dataclasses.replace(TEXT, answer=answer)).answer(response).correct
+
+
 TITLE = dataclasses.replace(TEXT, answer="His & Hers", accept=())
 
 
