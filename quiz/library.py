@@ -66,7 +66,12 @@ class Library:
 def pack_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
-    return sorted(path for path in folder.iterdir() if path.suffix in PACK_SUFFIXES)
+    return sorted(path for path in folder.iterdir() if is_pack_name(path))
+
+
+def is_pack_name(path: Path) -> bool:
+    """Whether the file's name says it is a pack: .yaml or .yml, in any case."""
+    return path.suffix.lower() in PACK_SUFFIXES
 
 
 def scan_library(
@@ -170,7 +175,7 @@ def resolve_pack(spec: str, library: Library) -> Pack:
     if summary is not None:
         return library.load(Path(summary.path))
     path = Path(spec)
-    if path.suffix in PACK_SUFFIXES or os.sep in spec or path.exists():
+    if is_pack_name(path) or os.sep in spec or path.exists():
         return library.load(path)
     known = ", ".join(sorted(pack.id for pack in library.packs)) or "none"
     raise LoadError([Problem(spec, 1, 1, f"no installed pack has this id (installed: {known})")])

@@ -85,6 +85,19 @@ def test_validate_a_folder_checks_every_pack_in_it(capsys: pytest.CaptureFixture
     assert code == 0 and "tv-classics" in out
 
 
+def test_validate_a_folder_without_packs_says_so_and_fails(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "mine.yaml"  # a folder, whatever its name
+    folder.mkdir()
+    (folder / "notes.txt").write_text("not a pack", encoding="utf-8")
+    code, out, _ = run(capsys, "validate", str(folder))
+    assert (code, out) == (1, f"{folder}:1:1: a folder with no pack files (.yaml or .yml) in it\n")
+    write(folder, "LOUD.YAML", GOOD)
+    code, out, _ = run(capsys, "validate", str(folder))
+    assert code == 0 and out.startswith(f"{folder / 'LOUD.YAML'}: ok")
+
+
 @pytest.mark.parametrize("argv", [["validate"], ["nosuch"], ["packs", "show"], ["--bogus"]])
 def test_usage_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as caught:

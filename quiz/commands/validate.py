@@ -17,7 +17,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from quiz.fairness import unfair_questions
-    from quiz.library import pack_files
+    from quiz.library import PACK_SUFFIXES, pack_files
     from quiz.packs import load_pack
     from quiz.problems import LoadError, Problem
 
@@ -25,7 +25,11 @@ def run(args: argparse.Namespace) -> int:
     summaries: list[str] = []
     for given in args.paths:
         path = Path(given)
-        for file in pack_files(path) if path.is_dir() else [path]:
+        files = pack_files(path) if path.is_dir() else [path]
+        if not files:
+            suffixes = " or ".join(PACK_SUFFIXES)
+            problems.append(Problem(given, 1, 1, f"a folder with no pack files ({suffixes}) in it"))
+        for file in files:
             try:
                 pack = load_pack(file, display=str(file))
             except LoadError as error:
