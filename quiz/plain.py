@@ -63,10 +63,13 @@ class Lines:
 def introduce(game: Round, lines: Lines) -> None:
     settings = game.settings
     packs = ", ".join(f"{pack.title} ({pack.id})" for pack in settings.unique_packs())
-    if game.mode is Mode.PRACTICE:
+    limits = game.seconds_range
+    if limits is None:
         timing = "no time limit"
-    else:
-        timing = f"{game.seconds_per_question:g} seconds per question"
+    elif limits[0] == limits[1]:
+        timing = f"{limits[0]:g} seconds per question"
+    else:  # the packs' or questions' own times differ
+        timing = f"{limits[0]:g} to {limits[1]:g} seconds per question"
     count = "until the first miss" if game.mode is Mode.SUDDEN_DEATH else "questions"
     lines.say(f"{game.mode.capitalize()} round: {game.total} {count}, {timing}.")
     lines.say(f"Packs: {packs}")

@@ -6,6 +6,7 @@ import io
 import os
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -204,3 +205,35 @@ def test_feedback_lists_the_other_accepted_answers(data_dir: Path) -> None:
     out = io.StringIO()
     show_result(game, game.answer("Bo Diaz"), Lines(io.StringIO(), out))
     assert "Also accepted: Bo Diaz." in out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("times", "mode", "said"),
+    [
+        ((None, None), Mode.CLASSIC, "20 seconds per question"),
+        ((30, None), Mode.CLASSIC, "20 to 30 seconds per question"),
+        ((30, 30), Mode.CLASSIC, "30 seconds per question"),
+        ((30, None), Mode.PRACTICE, "no time limit"),
+    ],
+)
+def test_the_round_says_the_time_its_questions_have(
+    times: tuple[int | None, int | None], mode: Mode, said: str
+) -> None:
+    from quiz.model import Pack, Question
+    from quiz.plain import Lines, introduce
+    from quiz.session import Round
+
+    questions = tuple(
+        Question(
+            id=f"q{n}",
+            type=QuestionType.TEXT,
+            prompt="?",
+            answer="x",
+            time=None if time is None else Decimal(time),
+        )
+        for n, time in enumerate(times)
+    )
+    pack = Pack(id="p", title="P", version=1, questions=questions)
+    out = io.StringIO()
+    introduce(Round(RoundSettings((pack,), seconds=20, mode=mode)), Lines(io.StringIO(), out))
+    assert f"2 questions, {said}." in out.getvalue()

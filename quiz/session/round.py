@@ -266,6 +266,12 @@ class Round:
         return limits.pop() if len(limits) == 1 else self.settings.seconds
 
     @property
+    def seconds_range(self) -> tuple[float, float] | None:
+        """The shortest and longest time limit of the round's questions; None if untimed."""
+        limits = [view.seconds for view in self._views if view.seconds is not None]
+        return (min(limits), max(limits)) if limits else None
+
+    @property
     def clock(self) -> Clock:
         """The round's play time, which stands still while it is paused: for a display that
         times its own waits (the feedback's pause) the same way."""
