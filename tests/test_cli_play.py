@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import shlex
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from quiz import session
 from quiz.cli import main
 from quiz.commands import common, play
+from tests.sample_pack import PACK
 
 
 def test_the_cli_knows_the_engines_modes_and_limits() -> None:
@@ -89,3 +91,26 @@ def test_a_round_that_does_not_set_the_time_or_mode_keeps_home_s(
     assert main(arguments) == 0
     remembered = load_settings(data_dir, pytest.fail)
     assert (remembered.seconds, remembered.mode) == (30.0, Mode.PRACTICE)
+
+
+def test_the_replay_command_names_a_pack_file_by_its_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mine = tmp_path / "my packs" / "mine.yaml"  # not installed: only its path finds it
+    mine.parent.mkdir()
+    mine.write_bytes(PACK)
+    monkeypatch.chdir(mine.parent)
+
+    def play_round(*arguments: str) -> tuple[list[str], str]:
+        monkeypatch.setattr("sys.stdin", io.StringIO("s\n" * 3))
+        assert main([*arguments, "--plain", "--data-dir", str(tmp_path / "data")]) == 0
+        out = capsys.readouterr().out
+        prompts = [line for line in out.splitlines() if line.endswith(("?", "exactly"))]
+        return prompts, out.split("play this round again with: ", 1)[1].splitlines()[0]
+
+    asked, replay = play_round(
+        "play", "--pack", "mine.yaml", "--pack", "tv-classics", "--questions", "3", "--seed", "5"
+    )
+    assert asked and f"--pack {shlex.quote(str(mine))} --pack tv-classics" in replay
+    monkeypatch.chdir(tmp_path)  # the command works from any folder
+    assert play_round(*shlex.split(replay)[1:]) == (asked, replay)

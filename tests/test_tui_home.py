@@ -9,6 +9,7 @@ from textual.widgets import Input, Select
 
 from quiz.session import Mode, Phase
 from quiz.settings import load_settings
+from quiz.tui.app import QuizApp
 from quiz.tui.home import HomeScreen
 from quiz.tui.round_screen import RoundScreen
 from quiz.tui.widgets import PackList
@@ -195,3 +196,23 @@ async def test_a_first_choice_question_answers_its_keys_at_once(data_dir: Path) 
             assert screen.round.phase is Phase.REVIEWING
             return
     pytest.fail("no seed starts with a choice question")
+
+
+async def test_a_pack_named_by_its_file_is_replayed_by_its_file(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    mine = tmp_path / "elsewhere" / "mine.yaml"
+    mine.parent.mkdir()
+    mine.write_bytes(PACK.replace(b"id: test-pack", b"id: mine"))
+    app = QuizApp(data_dir, None, extra_packs=(mine,))
+    async with app.run_test(size=(80, 24)) as pilot:
+        packs = app.screen.query_one("#packs", PackList)
+        packs.deselect_all()
+        packs.select("mine")
+        packs.select("test-pack")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, RoundScreen)
+        replay = screen.round.settings.replay_command()
+        assert f"--pack {mine} --pack test-pack " in replay

@@ -84,6 +84,7 @@ def run(args: argparse.Namespace) -> int:
         seconds=args.time or DEFAULT_SECONDS,
         mode=mode,
         seed=args.seed if args.seed is not None else random_seed(),
+        pack_names=tuple(_remembered_pack(spec) for spec in args.pack),
     )
     folder = data_dir(args.data_dir)
     _remember(args, folder)

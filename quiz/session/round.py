@@ -57,6 +57,9 @@ class RoundSettings:
     seconds: float = DEFAULT_SECONDS  # a pack's or a question's own time wins
     mode: Mode = Mode.CLASSIC
     seed: int = 0
+    # How the player named the packs (installed ids, or paths of files not installed), so
+    # that the replay command names them the same way; empty: by their ids.
+    pack_names: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not any(pack.questions for pack in self.packs):
@@ -71,8 +74,9 @@ class RoundSettings:
     def replay_command(self) -> str:
         """The `quiz play` command line that plays this round again, question for question."""
         words = ["quiz", "play"]
-        for pack in self.unique_packs():
-            words += ["--pack", pack.id]
+        names = self.pack_names or [pack.id for pack in self.unique_packs()]
+        for name in sorted(set(names)):
+            words += ["--pack", name]
         if self.mode is not Mode.SUDDEN_DEATH:
             words += ["--questions", str(self.questions)]
         words += ["--time", f"{self.seconds:g}", "--mode", str(self.mode), "--seed", str(self.seed)]

@@ -131,10 +131,19 @@ class HomeScreen(GameScreen):
             packs = tuple(resolve_pack(pack_id, self.library) for pack_id in chosen)
         except LoadError as error:
             raise ValueError(str(error)) from None
+        # A pack named by its file on the command line is not installed: the replay
+        # command names its file too.
+        extra = {path.resolve() for path in self.game.extra_packs}
         return RoundSettings(
             packs=packs,
             questions=questions,
             seconds=seconds,
             mode=Mode(str(self.query_one("#mode", Select).value)),
             seed=random_seed(),
+            pack_names=tuple(
+                str(pack.path.resolve())
+                if pack.path is not None and pack.path.resolve() in extra
+                else pack.id
+                for pack in packs
+            ),
         )
