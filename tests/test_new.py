@@ -54,6 +54,14 @@ def test_never_overwrites_without_force(data_dir: Path, capsys: pytest.CaptureFi
     assert "Hermes" not in path.read_text()
 
 
+@pytest.mark.parametrize("force", [[], ["--force"]])
+def test_out_naming_a_folder_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], force: list[str]
+) -> None:
+    code, _, err = run_cli(capsys, "new", "mine", "--out", str(tmp_path), *force)
+    assert (code, err) == (1, f"{tmp_path}:1: is a folder; give the path of a file to write\n")
+
+
 @pytest.mark.parametrize("bad", ["My Pack", "UPPER", "trailing-", "a_b"])
 def test_a_bad_id_is_refused(bad: str, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run_cli(capsys, "new", bad)

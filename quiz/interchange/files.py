@@ -72,6 +72,8 @@ def save_pack_text(
 def write_file(destination: Path, text: str, force: bool) -> None:
     """Like write_atomically, with LoadError naming the file for every reason it was not written."""
     shown = str(destination)
+    if destination.is_dir():  # --force could not replace it either
+        raise fail(shown, 1, "is a folder; give the path of a file to write")
     try:
         destination.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(destination, text, replace=force)
