@@ -65,6 +65,9 @@ HEADER = "pack: {id: demo, title: Demo, version: 1}\nquestions:\n"
         "- {id: q, type: number, prompt: P, answer: twelve}",
         "- {id: q, type: text, prompt: P, answer: A, time: 0}",
         "- {id: q, type: text, prompt: P, answer: A, difficulty: extreme}",
+        "- {id: q, type: text, prompt: '   ', answer: A}",
+        "- {id: q, type: choice, prompt: P, answer: A, wrong: [' ']}",
+        "- {id: -1, type: text, prompt: P, answer: A}",
     ],
 )
 def test_the_schema_flags_what_the_loader_refuses(question: str) -> None:
