@@ -199,6 +199,9 @@ def write(pack: Pack) -> Exported:
             if question.type is QuestionType.TRUEFALSE
             else question.answer
         )
+        read_back = _sheet_question(question.prompt, answer, list(question.wrong), None)
+        if read_back.type is not question.type:  # a text answer "True", say
+            lost.append((question.id, f"the CSV sheet reads it back as {read_back.type}"))
         rows.append([question.prompt, answer, *question.wrong])
     widest = max((len(row) for row in rows), default=2)
     header = ["question", "answer", *(f"wrong {n}" for n in range(1, widest - 1))]
