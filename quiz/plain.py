@@ -34,7 +34,7 @@ QUIT_WORDS = ("q", "quit")
 HOW_TO_ANSWER = (
     "Answer with the number or letter of a choice (1-6 or a-f; only the letter when the\n"
     "choices are numbers), t or f for true or false, or type the answer.\n"
-    "Type s to skip a question and q to quit the round."
+    "Type s to skip a question and q to quit the round (s. or q. answers s or q)."
 )
 
 

@@ -13,7 +13,7 @@ import pytest
 
 from quiz.model import QuestionType
 from quiz.packs import load_pack
-from quiz.plain import run_plain
+from quiz.plain import HOW_TO_ANSWER, run_plain
 from quiz.scores import ScoreStore
 from quiz.session import Mode, QuestionView, RoundSettings
 from quiz.session.round import draw_questions
@@ -237,3 +237,16 @@ def test_the_round_says_the_time_its_questions_have(
     out = io.StringIO()
     introduce(Round(RoundSettings((pack,), seconds=20, mode=mode)), Lines(io.StringIO(), out))
     assert f"2 questions, {said}." in out.getvalue()
+
+
+def test_an_answer_that_is_the_skip_letter_is_typed_with_a_dot(data_dir: Path) -> None:
+    from quiz.model import Pack, Question
+    from quiz.plain import Lines, play
+    from quiz.session import Outcome, Round
+
+    letter = Question(id="s", type=QuestionType.TEXT, prompt="Which letter?", answer="S")
+    game = Round(RoundSettings((Pack(id="p", title="P", version=1, questions=(letter,)),)))
+    out = io.StringIO()
+    assert play(game, Lines(io.StringIO("s.\n"), out)) is None
+    assert game.results[0].outcome is Outcome.CORRECT
+    assert "s. or q. answers s or q" in HOW_TO_ANSWER
