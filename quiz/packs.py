@@ -81,24 +81,25 @@ def _questions(fields: FieldReader, top: Mapping) -> list[Question]:
     questions: list[Question] = []
     first_line_of_id: dict[str, int] = {}
     for item in node.items:
-        question = _question(fields, item)
-        if question is None:
-            continue
-        first = first_line_of_id.setdefault(question.id, question.line)
-        if first != question.line:
-            fields.problems.add(
-                question.line,
-                item.column,
-                f"duplicate question id '{question.id}' (first at line {first})",
-            )
-        questions.append(question)
+        # The id is checked even when the question has other problems, so that one pass
+        # reports them all.
+        qid, question = _question(fields, item)
+        if qid:
+            first = first_line_of_id.setdefault(qid, item.line)
+            if first != item.line:
+                fields.problems.add(
+                    item.line, item.column, f"duplicate question id '{qid}' (first at line {first})"
+                )
+        if question is not None:
+            questions.append(question)
     return questions
 
 
-def _question(fields: FieldReader, node: Node) -> Question | None:
+def _question(fields: FieldReader, node: Node) -> tuple[str, Question | None]:
+    """The question's id as read ("" if it has none), and the question if it is sound."""
     entry = fields.mapping(node, "a question")
     if entry is None:
-        return None
+        return "", None
     fields.known_keys(entry, QUESTION_KEYS)
     errors_before = len(fields.problems.items)
     qid = fields.text(entry, "id", required=True, pattern=QUESTION_ID)
@@ -127,8 +128,8 @@ def _question(fields: FieldReader, node: Node) -> Question | None:
     if kind is not None and answer:
         _check_answers(fields, entry, question)
     if len(fields.problems.items) > errors_before:
-        return None
-    return question
+        return qid, None
+    return qid, question
 
 
 def _check_answers(fields: FieldReader, entry: Mapping, question: Question) -> None:

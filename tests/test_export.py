@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from quiz.interchange import csvsheet, gift, opentdb
 from quiz.model import Difficulty, Pack, Question, QuestionType
-from quiz.text import normalize_answer
+from quiz.text import typed_answer_key
 from tests.test_import_common import run_cli
 from tests.test_packs_fuzz import number_text, question_id, safe_text
 
@@ -27,7 +27,7 @@ def answers(min_size: int, max_size: int) -> st.SearchStrategy[list[str]]:
         stripped.filter(not_matching),
         min_size=min_size,
         max_size=max_size,
-        unique_by=normalize_answer,
+        unique_by=typed_answer_key,
     )
 
 

@@ -211,6 +211,7 @@ def test_all_problems_of_a_file_are_reported_at_once() -> None:
     )
     assert problems == [
         "p.yaml:6:20: unknown type 'choise' (use choice | truefalse | number | text)",
+        "p.yaml:7:5: duplicate question id 'q1' (first at line 6)",  # both have problems
         "p.yaml:7:60: unknown difficulty 'extreme' (use easy | medium | hard)",
         "p.yaml:8:50: use true or false, not 'yes'",
     ]

@@ -11,7 +11,7 @@ from quiz.model import Difficulty, Pack, Question, QuestionType
 from quiz.packdump import dump_pack_yaml
 from quiz.packs import load_pack_bytes
 from quiz.problems import LoadError
-from quiz.text import normalize_answer, unsafe_character
+from quiz.text import typed_answer_key, unsafe_character
 
 
 def loads_or_refuses(data: bytes) -> None:
@@ -122,7 +122,7 @@ number_text = st.from_regex(r"[+-]?[0-9]{1,6}(\.[0-9]{1,3})?", fullmatch=True)
 
 
 def distinct_answers(min_size: int, max_size: int) -> st.SearchStrategy[list[str]]:
-    return st.lists(safe_text, min_size=min_size, max_size=max_size, unique_by=normalize_answer)
+    return st.lists(safe_text, min_size=min_size, max_size=max_size, unique_by=typed_answer_key)
 
 
 @st.composite

@@ -13,7 +13,7 @@ from quiz.facts.values import (
     numbers_in,
 )
 from quiz.problems import ProblemList
-from quiz.text import normalize_answer
+from quiz.text import typed_answer_key
 
 # Long enough to recognise the quote in a message, short enough for one line.
 SHOWN_CHARS = 40
@@ -29,7 +29,7 @@ def check_sheet(sheet: FactSheet, problems: ProblemList) -> None:
     named = Mentions(sheet.article)
     first_of_name: dict[tuple[str, str], Entity] = {}
     for entity in sheet.entities.values():
-        namesake = first_of_name.setdefault((entity.type, normalize_answer(entity.name)), entity)
+        namesake = first_of_name.setdefault((entity.type, typed_answer_key(entity.name)), entity)
         if namesake is not entity:
             add(
                 entity.place,

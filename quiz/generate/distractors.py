@@ -11,7 +11,7 @@ import random
 
 from quiz.facts.model import CalendarDate, Entity, EntityRef, Fact, FactSheet, Relation
 from quiz.facts.values import as_datetime, from_datetime, is_valid
-from quiz.text import normalize_answer
+from quiz.text import typed_answer_key
 
 MAX_WRONG = 3
 MIN_WRONG = 2  # fewer makes a coin toss: such facts get a true/false or typed question instead
@@ -29,7 +29,7 @@ class EntityIndex:
         self.by_type: dict[str, list[tuple[Entity, str]]] = {}
         self.typed_name: dict[str, str] = {}
         for entity in sheet.entities.values():
-            typed = normalize_answer(entity.name)
+            typed = typed_answer_key(entity.name)
             self.typed_name[entity.key] = typed
             self.by_type.setdefault(entity.type, []).append((entity, typed))
         # Each relation's entity values, in the order of the facts, each once.

@@ -22,7 +22,7 @@ from quiz.packdump import dump_pack_yaml
 from quiz.packs import load_pack_bytes
 from quiz.problems import LoadError
 from quiz.session.answers import InvalidAnswer, judge
-from quiz.text import normalize_answer
+from quiz.text import normalize_answer, typed_answer_key
 
 # Chi-square critical values at alpha = 0.001, by degrees of freedom: a fair generator
 # fails the uniformity check in one run of a thousand.
@@ -44,9 +44,9 @@ def _right_answers(sheet: FactSheet, item: Generated) -> set[str]:
         keys = {
             f.subject for f in sheet.facts if (f.relation, f.value) == (fact.relation, fact.value)
         }
-        return {normalize_answer(sheet.entities[key].name) for key in keys}
+        return {typed_answer_key(sheet.entities[key].name) for key in keys}
     values = _true_values(sheet, fact.subject, fact.relation)
-    return {normalize_answer(describe(value, sheet)) for value in values}
+    return {typed_answer_key(describe(value, sheet)) for value in values}
 
 
 def answer_is_the_value(sheet: FactSheet, item: Generated) -> str | None:
@@ -67,7 +67,7 @@ def wrong_answers_fit(sheet: FactSheet, item: Generated) -> str | None:
     if question.type is not QuestionType.CHOICE:
         return None
     wrong = question.wrong
-    typed = [normalize_answer(text) for text in wrong]
+    typed = [typed_answer_key(text) for text in wrong]
     if len(set(typed)) != len(typed):
         return f"wrong answers repeat each other: {list(wrong)}"
     if len(typed) < MIN_WRONG:
@@ -204,11 +204,11 @@ def consistent_prompts(pack: Pack) -> str | None:
     for question in pack.questions:
         by_prompt.setdefault(normalize_answer(question.prompt), []).append(question)
     for questions in by_prompt.values():
-        answers = {normalize_answer(q.answer) for q in questions}
+        answers = {typed_answer_key(q.answer) for q in questions}
         if len(answers) > 1:
             ids = ", ".join(q.id for q in questions)
             return f"one prompt, several answers ({ids}): '{questions[0].prompt}'"
-        wrong = {normalize_answer(text) for q in questions for text in q.wrong}
+        wrong = {typed_answer_key(text) for q in questions for text in q.wrong}
         if answers & wrong:
             ids = ", ".join(q.id for q in questions)
             return f"'{questions[0].answer}' is right and wrong for one prompt ({ids})"
