@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shlex
-
 from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual import on
@@ -17,6 +15,7 @@ from quiz.scores import RoundRecord, local_time, round_record
 from quiz.session import Mode, Round, Summary
 from quiz.text import visible
 from quiz.tui.base import GameScreen
+from quiz.tui.shellwrap import wrap_command
 from quiz.tui.widgets import plain
 
 REVIEW_HEADERS = ("#", "Question", "You", "Answer", "Points")
@@ -36,26 +35,6 @@ def shorten(text: str, width: int) -> str:
         return line
     # set_cell_size pads with a space where half a wide character would not fit.
     return set_cell_size(line, width - 1).rstrip() + "…"
-
-
-def shell_lines(command: str, width: int) -> str:
-    """A shell command in lines of at most `width` characters where it can, each line but
-    the last ending in a backslash, so that it still runs when copied off the screen;
-    an option stays on the line of its value."""
-    words = [shlex.quote(word) for word in shlex.split(command)]
-    groups: list[str] = []
-    for word in words:
-        if groups and groups[-1].startswith("--") and " " not in groups[-1]:
-            groups[-1] += f" {word}"
-        else:
-            groups.append(word)
-    lines = [groups[0]]
-    for group in groups[1:]:
-        if len(lines[-1]) + len(group) + len(" \\") + 1 <= width:
-            lines[-1] += f" {group}"
-        else:
-            lines.append(f"  {group}")
-    return " \\\n".join(lines)
 
 
 def share_width(needs: list[int], room: int, narrowest: int) -> list[int]:
@@ -123,7 +102,7 @@ class ResultsScreen(GameScreen):
         # Broken into lines by the game, not wrapped by the terminal: a command wrapped
         # mid-word is copied broken.
         width = self.app.size.width - RESULTS_MARGIN
-        command = shell_lines(self.round.settings.replay_command(), width)
+        command = wrap_command(self.round.settings.replay_command(), width)
         self.query_one("#seed", Static).update(Content(f"Play this round again:\n{command}"))
 
     def fill_review(self) -> None:
