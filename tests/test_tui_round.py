@@ -344,14 +344,19 @@ async def test_enter_in_a_typed_answer_while_too_small_answers_nothing(data_dir:
         await pilot.press("8")
         await pilot.resize_terminal(59, 20)
         await pilot.pause()
-        await pilot.press("enter")  # the answer box may still have the keys
-        screen.query_one("#typed", Input).value = ""
+        await pilot.press("enter", "9", "escape", "f1")  # nothing unseen: no dialog either
+        assert isinstance(app.screen, RoundScreen)
+        typed = screen.query_one("#typed", Input)
+        assert typed.value == "8"
+        typed.value = ""
         await pilot.press("enter")  # an empty Enter would skip
         assert app.is_running and screen.round.phase is Phase.ASKING
+        typed.value, typed.cursor_position = "4", 1
         await pilot.resize_terminal(60, 20)
         await pilot.pause()
-        await pilot.press("8", "enter")
+        await pilot.press("2", "enter")
         assert screen.round.phase is Phase.REVIEWING
+        assert screen.round.results[-1].given == "42"  # the 4 was not selected and replaced
 
 
 async def test_the_points_shown_are_what_the_score_went_up_by(data_dir: Path) -> None:

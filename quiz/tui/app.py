@@ -16,6 +16,7 @@ from textual.screen import Screen
 from quiz.paths import data_dir
 from quiz.session import Clock, Phase, Round, RoundSettings, random_seed
 from quiz.settings import load_settings, save_settings
+from quiz.tui.base import GameScreen
 from quiz.tui.widgets import MIN_HEIGHT, MIN_WIDTH
 
 if TYPE_CHECKING:
@@ -126,8 +127,10 @@ class QuizApp(App[None]):
     def action_help(self) -> None:
         from quiz.tui.dialogs import HelpScreen
 
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+        screen = self.screen
+        if isinstance(screen, HelpScreen) or (isinstance(screen, GameScreen) and screen.too_small):
+            return  # no dialog the player cannot see
+        self.push_screen(HelpScreen())
 
     def action_high_scores(self) -> None:
         from quiz.tui.scores_screen import HighScoresScreen

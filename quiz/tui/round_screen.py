@@ -64,7 +64,11 @@ class RoundScreen(GameScreen):
         with question:
             yield Static(plain(view.prompt), id="prompt")
             yield Vertical(*choice_rows(view), id="choices")
-            yield Input(id="typed", placeholder="Type your answer, then Enter")
+            # Not selecting all on focus: the focus comes back after a resize, and the
+            # next key would replace what was typed.
+            yield Input(
+                id="typed", placeholder="Type your answer, then Enter", select_on_focus=False
+            )
             yield Static(answer_hint(view), id="hint")
             with Vertical(id="feedback"):
                 yield Static(id="verdict")
@@ -129,17 +133,21 @@ class RoundScreen(GameScreen):
             self.round.pause()
         else:
             self.round.resume()
+        # The hidden answer box would otherwise keep the keys and change unseen.
+        self.query_one("#typed", Input).disabled = self.too_small
         if covered != self.has_class("-paused"):
             self.set_class(covered, "-paused")
             self.query_one("#status", Static).update(self._status_line())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Skip only while asking and Next only while reviewing (so the footer offers only
-        what works), and neither while the terminal is too small to show the question."""
+        what works), and none of them, nor Leave, while the terminal is too small."""
         if action == "skip":
             return self.round.phase is Phase.ASKING and not self.too_small
         if action == "next":
             return self.round.phase is Phase.REVIEWING and not self.too_small
+        if action == "leave":  # no dialog the player cannot see
+            return not self.too_small
         return True
 
     @property
