@@ -51,12 +51,12 @@ def _groups(words: list[str]) -> list[list[str]]:
 
 def _pieces(word: str, prefix: str, width: int) -> list[str]:
     """Lines holding `word` quoted in pieces, the first after `prefix`, each leaving room
-    for the backslash that continues it (at least one character a line, however narrow)."""
+    for the " \\" that may end it (at least one character a line, however narrow)."""
     lines = []
     rest = word
     while rest:
         size = 1
-        while size < len(rest) and _fits(prefix + shlex.quote(rest[: size + 1]) + "\\", width):
+        while size < len(rest) and _fits(prefix + shlex.quote(rest[: size + 1]) + " \\", width):
             size += 1
         lines.append(prefix + shlex.quote(rest[:size]))
         rest = rest[size:]
