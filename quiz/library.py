@@ -86,7 +86,11 @@ def scan_library(
     library = Library(cache_dir=cache_dir)
     first_file_of_id: dict[str, str] = {}
     files = [path for folder in folders for path in pack_files(folder)] + extra_files
+    scanned: set[Path] = set()
     for path in files:
+        if path.resolve() in scanned:  # an installed pack named by its file as well
+            continue
+        scanned.add(path.resolve())
         summary = _summary(path, index, fresh_index, library)
         if summary is None:
             continue

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
 from textual.widgets import Input, Select
 
+from quiz.cli import main
 from quiz.session import Mode, Phase
 from quiz.settings import load_settings
 from quiz.tui.app import QuizApp
@@ -216,3 +218,27 @@ async def test_a_pack_named_by_its_file_is_replayed_by_its_file(
         assert isinstance(screen, RoundScreen)
         replay = screen.round.settings.replay_command()
         assert f"--pack {mine} --pack test-pack " in replay
+
+
+async def test_home_lists_and_ticks_the_pack_file_the_last_round_was_played_from(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mine = tmp_path / "elsewhere" / "mine.yaml"
+    mine.parent.mkdir()
+    mine.write_bytes(PACK.replace(b"id: test-pack", b"id: mine"))
+    monkeypatch.setattr("sys.stdin", io.StringIO("s\n"))
+    played = ["play", "--plain", "--pack", str(mine), "--questions", "1", "--seed", "1"]
+    assert main([*played, "--data-dir", str(data_dir)]) == 0
+    app = QuizApp(data_dir, None)
+    async with app.run_test(size=(80, 24)):
+        packs = app.screen.query_one("#packs", PackList)
+        assert packs.selected == ["mine"]
+        assert "test-pack" in [
+            packs.get_option_at_index(i).value for i in range(packs.option_count)
+        ]
+        assert not app.screen.query_one("#library-problems").display
+    mine.unlink()  # gone: Home offers what is left, all ticked
+    app = QuizApp(data_dir, None)
+    async with app.run_test(size=(80, 24)):
+        packs = app.screen.query_one("#packs", PackList)
+        assert "mine" not in packs.selected and "test-pack" in packs.selected

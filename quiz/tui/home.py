@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -49,7 +51,11 @@ class HomeScreen(GameScreen):
         # Everything is composed with its values (not filled in after mounting), so the
         # first frame shows the whole screen and it is styled once.
         settings = self.game.settings
-        self.library: Library = installed_library(self.game.folder, list(self.game.extra_packs))
+        # Packs named by their files (`quiz play --pack FILE`, in this run or the last one
+        # remembered) are listed beside the installed ones.
+        remembered = [Path(name) for name in settings.packs if Path(name).is_absolute()]
+        self.files = [*self.game.extra_packs, *(path for path in remembered if path.is_file())]
+        self.library: Library = installed_library(self.game.folder, self.files)
         yield Static("quiz · trivia that can prove its answers", id="home-title")
         with Horizontal(id="home-screen-panels"):
             with Vertical(id="packs-panel"):
@@ -81,16 +87,16 @@ class HomeScreen(GameScreen):
         self.query_one("#start", Button).focus()
 
     def _pack_choices(self) -> list[Selection[str]]:
-        """Every installed pack, ticked if it was in the last round (all, the first time)."""
+        """Every pack, ticked if it was in the last round (all, the first time or when none
+        of the last round's is here any more)."""
         remembered = set(self.game.settings.packs)
-        return [
-            Selection(
-                pack_label(pack),
-                pack.id,
-                not remembered or pack.id in remembered or pack.path in remembered,
-            )
+        ticked = {
+            pack.id
             for pack in self.library.packs
-        ]
+            if pack.id in remembered or pack.path in remembered
+        } or {pack.id for pack in self.library.packs}
+        packs = self.library.packs
+        return [Selection(pack_label(pack), pack.id, pack.id in ticked) for pack in packs]
 
     def _problems_notice(self) -> Content:
         problems = self.library.problems
@@ -133,7 +139,7 @@ class HomeScreen(GameScreen):
             raise ValueError(str(error)) from None
         # A pack named by its file on the command line is not installed: the replay
         # command names its file too.
-        extra = {path.resolve() for path in self.game.extra_packs}
+        extra = {path.resolve() for path in self.files}
         return RoundSettings(
             packs=packs,
             questions=questions,
