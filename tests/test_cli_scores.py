@@ -89,7 +89,7 @@ def test_a_table_per_board_best_first_ties_to_the_earlier_round(
         "\n"
         "tv + world · sudden-death · up to 31 × 15 s\n"
         "RANK  PLAYER  SCORE  RIGHT  STREAK  WHEN\n"
-        "1     Cy      400    6/31   3       2025-03-02 12:00\n"
+        "1     Cy      400    6      3       2025-03-02 12:00\n"  # sudden death: no pool size
     )
 
 

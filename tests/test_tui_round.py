@@ -432,3 +432,17 @@ async def test_leaving_a_round_played_to_its_end_goes_to_its_results(
         await pilot.pause()
         assert type(app.screen).__name__ == "NameEntryScreen"
         assert screen.round.summary().completed
+
+
+async def test_no_name_is_asked_for_zero_points(data_dir: Path) -> None:
+    app, _ = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, RoundScreen)
+        while screen.round.phase is not Phase.FINISHED:
+            screen.action_skip()
+            screen.action_next()
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ResultsScreen"
+        recorded = str(app.screen.query_one("#recorded", Static).render())
+        assert recorded == "Recorded for Player."

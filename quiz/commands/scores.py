@@ -154,7 +154,7 @@ def _leaderboards(store: ScoreStore, args: argparse.Namespace) -> int:
                 str(rank),
                 entry.player,
                 str(entry.score),
-                f"{entry.correct}/{entry.questions}",
+                board.right(entry.correct),
                 str(entry.best_streak),
                 local_time(entry.played_at),
             )
@@ -185,7 +185,7 @@ def _history(store: ScoreStore, args: argparse.Namespace) -> int:
             record.mode,
             record.board.shape,
             str(record.score),
-            f"{record.correct}/{record.questions}",
+            record.board.right(record.correct),
             str(record.best_streak),
             str(record.seed),
         )

@@ -31,6 +31,11 @@ class Board:
         shape = f"{self.questions} × {self.seconds:g} s"
         return f"up to {shape}" if self.mode == Mode.SUDDEN_DEATH else shape
 
+    def right(self, correct: int) -> str:
+        """Right answers of the round's questions, "7/10"; in sudden death only "7", as its
+        questions are the whole pool and it ends at the first miss."""
+        return str(correct) if self.mode == Mode.SUDDEN_DEATH else f"{correct}/{self.questions}"
+
 
 @dataclass(frozen=True, slots=True)
 class RoundRecord:

@@ -150,7 +150,8 @@ class ResultsScreen(GameScreen):
         store = self.game.store
         prefill = store.player_name(self.game.player)
         board = round_record(self.round, prefill, self.game.now()).board
-        if store.would_rank(board, self.summary.score):
+        # No name asked for 0 points, though an empty leaderboard would take them.
+        if self.summary.score and store.would_rank(board, self.summary.score):
             self.app.push_screen(
                 NameEntryScreen(self.summary.score, prefill),
                 lambda name: self.save(name or prefill),
@@ -184,7 +185,7 @@ class ResultsScreen(GameScreen):
                 Text(str(rank), style=style),
                 Text(visible(entry.player), style=style),
                 Text(str(entry.score), style=style),
-                Text(f"{entry.correct}/{entry.questions}", style=style),
+                Text(record.board.right(entry.correct), style=style),
                 Text(local_time(entry.played_at), style=style),
             )
         self.query_one("#board-title", Static).update("Leaderboard")

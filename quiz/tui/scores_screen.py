@@ -68,7 +68,7 @@ class HighScoresScreen(GameScreen):
                     str(rank),
                     Text(visible(entry.player)),
                     str(entry.score),
-                    f"{entry.correct}/{entry.questions}",
+                    board.right(entry.correct),
                     local_time(entry.played_at),
                 )
         empty = self.query_one("#scores-empty", Static)
