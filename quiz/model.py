@@ -36,6 +36,8 @@ class Question:
     tolerance: Decimal = Decimal(0)
     difficulty: Difficulty = Difficulty.MEDIUM
     tags: tuple[str, ...] = ()
+    # Questions of one group ask one thing several ways: a round asks only one of them.
+    group: str = ""
     explain: str = ""
     evidence: str = ""
     time: Decimal | None = None

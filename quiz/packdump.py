@@ -34,6 +34,8 @@ def question_to_dict(question: Question) -> dict[str, Any]:
         data["difficulty"] = str(question.difficulty)
     if question.tags:
         data["tags"] = list(question.tags)
+    if question.group:
+        data["group"] = question.group
     for key in ("explain", "evidence"):
         if getattr(question, key):
             data[key] = getattr(question, key)

@@ -182,7 +182,7 @@ def test_unknown_keys_suggest_the_right_one() -> None:
     assert problems == [
         "p.yaml:11:5: unknown key 'explian'; did you mean 'explain'?",
         "p.yaml:12:5: unknown key 'colour' (known keys: id, type, prompt, answer, wrong, accept,"
-        " tolerance, difficulty, tags, explain, evidence, time)",
+        " tolerance, difficulty, tags, group, explain, evidence, time)",
     ]
 
 
@@ -322,3 +322,17 @@ def test_bad_ids_and_shapes() -> None:
 def test_the_problem_list_is_capped() -> None:
     many = "".join(f"- {{id: q{i}, type: nope, prompt: P, answer: A}}\n" for i in range(200))
     assert len(problems_of(pack_text(many))) == 50
+
+
+def test_a_group_names_questions_that_ask_one_thing() -> None:
+    pack = load_pack_bytes(
+        pack_text(
+            """
+            - {id: q1, type: text, prompt: P, answer: A, group: fact.one}
+            - {id: q2, type: truefalse, prompt: P, answer: true, group: fact.one}
+            """
+        ).encode()
+    )
+    assert [question.group for question in pack.questions] == ["fact.one", "fact.one"]
+    problem = only_problem(pack_text("- {id: q1, type: text, prompt: P, answer: A, group: -x}"))
+    assert problem.startswith("p.yaml:6:") and "'group' must match" in problem

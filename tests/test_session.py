@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import random
 import subprocess
 import sys
 from decimal import Decimal
@@ -21,6 +22,7 @@ from quiz.session import (
     read_number,
 )
 from quiz.session.answers import choice_keys
+from quiz.session.round import draw_questions
 
 
 class FakeClock:
@@ -623,3 +625,35 @@ def test_a_result_names_the_other_accepted_answers() -> None:
     result = one_question_round(TEXT).answer("Feeney")
     assert result.correct
     assert (result.right_answer, result.also_accepted) == ("Alice Feeney", ("Feeney",))
+
+
+def grouped(qid: str, group: str) -> Question:
+    return dataclasses.replace(choice(qid), group=group)
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_a_round_asks_one_question_of_a_group_while_it_has_others(seed: int) -> None:
+    questions = [grouped(f"{fact}.{way}", fact) for fact in "abcde" for way in range(3)]
+    game, _ = start(packs=(make_pack(questions),), questions=5, seed=seed)
+    drawn = [game.current.question]
+    while len(drawn) < game.total:
+        game.skip()
+        game.advance()
+        drawn.append(game.current.question)
+    assert sorted(question.group for question in drawn) == list("abcde")
+
+
+def test_sudden_death_asks_a_group_again_only_after_every_other_question() -> None:
+    questions = [grouped("a1", "a"), grouped("a2", "a"), choice("b"), choice("c")]
+    views = draw_questions(
+        RoundSettings(packs=(make_pack(questions),), mode=Mode.SUDDEN_DEATH, seed=3)
+    )
+    assert views[-1].question.group == "a"
+    assert [view.question.group for view in views[:3]].count("a") == 1
+
+
+def test_packs_without_groups_draw_as_they_always_did() -> None:
+    pack = make_pack()
+    settings = RoundSettings(packs=(pack,), questions=5, seed=42)
+    expected = random.Random(42).sample([(pack, q) for q in pack.questions], 5)
+    assert [view.question for view in draw_questions(settings)] == [q for _, q in expected]

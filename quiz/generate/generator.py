@@ -183,6 +183,8 @@ class _Maker:
             answer=answer,
             difficulty=DIFFICULTY[kind],
             tags=(relation.key,),
+            # Each way of asking one fact gives the others away: a round asks one.
+            group=f"{fact.relation}.{fact.subject}",
             explain=self._explain(fact, relation),
             evidence=" … ".join(" ".join(quote.text.split()) for quote in fact.evidence),
             wrong=wrong,

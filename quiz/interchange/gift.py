@@ -272,7 +272,8 @@ class _Block:
 
 
 def write(pack: Pack) -> Exported:
-    """Every question of the pack, its id as the title; difficulty, tags and time are lost."""
+    """Every question of the pack, its id as the title; difficulty, tags, group and time
+    are lost."""
     lines = [f"// {pack.title} ({pack.id} version {pack.version}), written by quiz export", ""]
     for question in pack.questions:
         prompt = _escape(question.prompt)

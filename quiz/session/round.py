@@ -219,7 +219,7 @@ def draw_questions(settings: RoundSettings) -> tuple[QuestionView, ...]:
     pool = [(pack, question) for pack in settings.unique_packs() for question in pack.questions]
     count = len(pool) if settings.mode is Mode.SUDDEN_DEATH else min(settings.questions, len(pool))
     views = []
-    for number, (pack, question) in enumerate(rng.sample(pool, count), start=1):
+    for number, (pack, question) in enumerate(_draw(rng, pool, count), start=1):
         choices: tuple[str, ...] = ()
         answer_index = -1
         if question.type is QuestionType.CHOICE:
@@ -241,6 +241,26 @@ def draw_questions(settings: RoundSettings) -> tuple[QuestionView, ...]:
             )
         )
     return tuple(views)
+
+
+def _draw(
+    rng: random.Random, pool: list[tuple[Pack, Question]], count: int
+) -> list[tuple[Pack, Question]]:
+    """`count` of the pool in random order, asking one question of a group (one thing asked
+    several ways) before any other of it: those come last, when the round needs them."""
+    if not any(question.group for _, question in pool):
+        return rng.sample(pool, count)  # as before groups, so old seeds replay the same
+    first: list[tuple[Pack, Question]] = []
+    later: list[tuple[Pack, Question]] = []
+    asked: set[tuple[str, str]] = set()
+    for pack, question in rng.sample(pool, len(pool)):
+        group = (pack.id, question.group)  # a group is the pack's own
+        if question.group and group in asked:
+            later.append((pack, question))
+        else:
+            asked.add(group)
+            first.append((pack, question))
+    return (first + later)[:count]
 
 
 class Round:
