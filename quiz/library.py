@@ -12,9 +12,10 @@ import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from quiz import __version__
 from quiz.atomicfile import write_atomically
 from quiz.model import Pack
-from quiz.packcache import CACHE_FOLDER, load_cached
+from quiz.packcache import CACHE_FOLDER, load_cached, loader_stamp
 from quiz.paths import data_dir as resolve_data_dir
 from quiz.paths import shipped_packs_dir, user_packs_dir
 from quiz.problems import LoadError, Problem
@@ -88,9 +89,13 @@ def scan_library(
     files = [path for folder in folders for path in pack_files(folder)] + extra_files
     scanned: set[Path] = set()
     for path in files:
-        if path.resolve() in scanned:  # an installed pack named by its file as well
+        try:
+            resolved = path.resolve()
+        except (OSError, RuntimeError):  # a symlink loop: reading it says so
+            resolved = path
+        if resolved in scanned:  # an installed pack named by its file as well
             continue
-        scanned.add(path.resolve())
+        scanned.add(resolved)
         summary = _summary(path, index, fresh_index, library)
         if summary is None:
             continue
@@ -151,15 +156,22 @@ def _read_index(index_path: Path | None) -> dict[str, object]:
         data = json.loads(index_path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}  # a missing or damaged cache is rebuilt; it holds nothing of the player's
-    if not isinstance(data, dict) or data.get("version") != INDEX_VERSION:
+    current = _index_stamp()
+    if not isinstance(data, dict) or any(data.get(key) != value for key, value in current.items()):
         return {}
     return data
+
+
+def _index_stamp() -> dict[str, object]:
+    """What the index was made by: summaries made by another loader may call a pack sound
+    that this one refuses."""
+    return {"version": INDEX_VERSION, "game": __version__, "loader": loader_stamp()}
 
 
 def _write_index(index_path: Path, packs: dict[str, dict[str, object]]) -> None:
     try:
         index_path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(index_path, json.dumps({"version": INDEX_VERSION, "packs": packs}))
+        write_atomically(index_path, json.dumps({**_index_stamp(), "packs": packs}))
     except OSError:
         pass  # a read-only data folder only costs the next start a re-scan
 

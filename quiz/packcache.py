@@ -77,12 +77,6 @@ def _stamp(path: Path) -> _Stamp | None:
         stat = resolved.stat()
     except (OSError, RuntimeError):  # missing, unreadable, a symlink loop: load_pack says why
         return None
-    loader = []
-    for name in _LOADER_FILES:
-        try:
-            loader.append((_PACKAGE / name).stat().st_mtime_ns)
-        except OSError:  # pragma: no cover - a zipped install: the version still guards it
-            loader.append(0)
     return _Stamp(
         FORMAT,
         __version__,
@@ -91,8 +85,20 @@ def _stamp(path: Path) -> _Stamp | None:
         stat.st_size,
         stat.st_mtime_ns,
         stat.st_ctime_ns,
-        loader,
+        loader_stamp(),
     )
+
+
+def loader_stamp() -> list[int]:
+    """The loader files' modification times: what read a pack before is stale when they
+    change (the pack index's summaries as well as this cache's entries)."""
+    stamp = []
+    for name in _LOADER_FILES:
+        try:
+            stamp.append((_PACKAGE / name).stat().st_mtime_ns)
+        except OSError:  # pragma: no cover - a zipped install: the version still guards it
+            stamp.append(0)
+    return stamp
 
 
 def _entry_path(cache_dir: Path, stamp: _Stamp) -> Path:

@@ -193,6 +193,44 @@ def test_the_library_index_sees_a_pack_copied_in_with_its_old_size_and_time(
     assert scan_library([folder], [], index).packs[0].title == "My book"
 
 
+def test_the_library_index_of_another_loader_is_not_trusted(tmp_path: Path) -> None:
+    folder = tmp_path / "packs"
+    path = write(folder, "mine.yaml", BAD)
+    index = tmp_path / "index.json"
+    assert scan_library([folder], [], index).problems
+    # As an older game left it: the same file, summarised as sound by a laxer loader.
+    write(tmp_path, "good.yaml", GOOD)
+    trusting = json.loads(index.read_text(encoding="utf-8"))
+    scan_library([tmp_path / "x"], [tmp_path / "good.yaml"], index)
+    summary = json.loads(index.read_text(encoding="utf-8"))["packs"]
+    entry = next(iter(summary.values()))
+    stat = path.stat()
+    entry["stamp"] = {
+        "inode": stat.st_ino,
+        "size": stat.st_size,
+        "mtime_ns": stat.st_mtime_ns,
+        "ctime_ns": stat.st_ctime_ns,
+    }
+    entry["summary"]["path"] = str(path)
+    trusting["packs"] = {str(path.resolve()): entry}
+    trusting["loader"] = [0]
+    index.write_text(json.dumps(trusting), encoding="utf-8")
+    library = scan_library([folder], [], index)
+    assert library.packs == [] and library.problems
+
+
+def test_a_pack_file_that_is_a_symlink_loop_is_reported_not_a_crash(tmp_path: Path) -> None:
+    folder = tmp_path / "packs"
+    folder.mkdir()
+    (folder / "loop.yaml").symlink_to("loop.yaml")
+    write(folder, "mine.yaml", GOOD)
+    library = scan_library([folder], [], tmp_path / "index.json")
+    assert [pack.id for pack in library.packs] == ["mine"]
+    assert [str(problem) for problem in library.problems] == [
+        f"{folder / 'loop.yaml'}:1:1: cannot read file: Too many levels of symbolic links"
+    ]
+
+
 def test_a_damaged_index_is_rebuilt(tmp_path: Path) -> None:
     folder = tmp_path / "packs"
     write(folder, "mine.yaml", GOOD)
