@@ -59,8 +59,11 @@ _PLAIN_LETTERS = str.maketrans(
 
 def normalize_answer(text: str) -> str:
     """The form in which two answers count as the same: no case, accents or extra spaces."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_PLAIN_LETTERS))
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    # Translated after the accents are gone, so that "ǿ" (ø with an acute) is an o too.
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c)).translate(
+        _PLAIN_LETTERS
+    )
     return _SPACES.sub(" ", stripped).strip()
 
 

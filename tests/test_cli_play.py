@@ -114,3 +114,26 @@ def test_the_replay_command_names_a_pack_file_by_its_path(
     assert asked and f"--pack {shlex.quote(str(mine))} --pack tv-classics" in replay
     monkeypatch.chdir(tmp_path)  # the command works from any folder
     assert play_round(*shlex.split(replay)[1:]) == (asked, replay)
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_pack_file_named_relatively_reaches_the_app_as_an_absolute_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "mine.yaml").write_bytes(PACK)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("sys.stdin", Terminal())
+    monkeypatch.setattr("sys.stdout", Terminal())
+    started: dict[str, object] = {}
+
+    def run_app(folder: Path, start: object, player: str, extra_packs: tuple[Path, ...]) -> int:
+        started["extra_packs"] = extra_packs
+        return 0
+
+    monkeypatch.setattr("quiz.tui.app.run_app", run_app)
+    assert main(["play", "--pack", "mine.yaml", "--data-dir", str(tmp_path / "data")]) == 0
+    assert started["extra_packs"] == (tmp_path / "mine.yaml",)  # as Home remembers it

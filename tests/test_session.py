@@ -258,6 +258,11 @@ def test_the_replay_command_names_everything_the_round_depends_on() -> None:
     )
     sudden = dataclasses.replace(settings, mode=Mode.SUDDEN_DEATH)
     assert "--questions" not in sudden.replay_command()
+    # Packs named by files and ids keep their order: of two with one id, the first plays.
+    named = dataclasses.replace(settings, pack_names=("b", "/p/b copy.yaml", "a", "b"))
+    assert named.replay_command().startswith(
+        "quiz play --pack b --pack '/p/b copy.yaml' --pack a --questions"
+    )
 
 
 def test_practice_is_untimed_scores_no_points_but_counts_streaks() -> None:
@@ -483,6 +488,7 @@ def test_text_matches_ignoring_case_accents_and_spaces(response: str, correct: b
         ("Øresund", "oresund"),
         ("Ærø", "Aero"),
         ("Guðmundsdóttir", "gudmundsdottir"),
+        ("Ǿ", "o"),  # an ø with an acute
     ],
 )
 def test_letters_without_an_accent_to_drop_match_their_plain_spelling(

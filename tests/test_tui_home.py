@@ -218,6 +218,11 @@ async def test_a_pack_named_by_its_file_is_replayed_by_its_file(
         assert isinstance(screen, RoundScreen)
         replay = screen.round.settings.replay_command()
         assert f"--pack {mine} --pack test-pack " in replay
+    # and Home lists it again next time, ticked
+    assert set(load_settings(data_dir, pytest.fail).packs) == {str(mine.resolve()), "test-pack"}
+    app = QuizApp(data_dir, None)
+    async with app.run_test(size=(80, 24)):
+        assert set(app.screen.query_one("#packs", PackList).selected) == {"mine", "test-pack"}
 
 
 async def test_home_lists_and_ticks_the_pack_file_the_last_round_was_played_from(

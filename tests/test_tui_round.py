@@ -344,7 +344,7 @@ async def test_enter_in_a_typed_answer_while_too_small_answers_nothing(data_dir:
         await pilot.press("8")
         await pilot.resize_terminal(59, 20)
         await pilot.pause()
-        await pilot.press("enter", "9", "escape", "f1")  # nothing unseen: no dialog either
+        await pilot.press("enter", "9", "escape", "f1", "ctrl+p")  # nothing unseen: no dialog
         assert isinstance(app.screen, RoundScreen)
         typed = screen.query_one("#typed", Input)
         assert typed.value == "8"

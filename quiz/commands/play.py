@@ -97,7 +97,8 @@ def run(args: argparse.Namespace) -> int:
         return run_plain(settings, player=args.player, folder=folder, warn=_warn)
     from quiz.tui.app import run_app
 
-    pack_files = tuple(Path(spec) for spec in args.pack if Path(spec).is_file())
+    # Absolute, as remembered for Home: the app may look for them from another folder.
+    pack_files = tuple(Path(spec).resolve() for spec in args.pack if Path(spec).is_file())
     return run_app(folder, start=settings, player=args.player or "", extra_packs=pack_files)
 
 

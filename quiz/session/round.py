@@ -74,8 +74,9 @@ class RoundSettings:
     def replay_command(self) -> str:
         """The `quiz play` command line that plays this round again, question for question."""
         words = ["quiz", "play"]
+        # In the order named: of two packs with one id, the first named is played.
         names = self.pack_names or [pack.id for pack in self.unique_packs()]
-        for name in sorted(set(names)):
+        for name in dict.fromkeys(names):
             words += ["--pack", name]
         if self.mode is not Mode.SUDDEN_DEATH:
             words += ["--questions", str(self.questions)]

@@ -127,10 +127,18 @@ class QuizApp(App[None]):
     def action_help(self) -> None:
         from quiz.tui.dialogs import HelpScreen
 
+        if not isinstance(self.screen, HelpScreen) and not self._too_small():
+            self.push_screen(HelpScreen())
+
+    def action_command_palette(self) -> None:
+        if not self._too_small():
+            super().action_command_palette()
+
+    def _too_small(self) -> bool:
+        """Whether the terminal is too small for the screen: then no dialog opens, as the
+        player could not see it."""
         screen = self.screen
-        if isinstance(screen, HelpScreen) or (isinstance(screen, GameScreen) and screen.too_small):
-            return  # no dialog the player cannot see
-        self.push_screen(HelpScreen())
+        return isinstance(screen, GameScreen) and screen.too_small
 
     def action_high_scores(self) -> None:
         from quiz.tui.scores_screen import HighScoresScreen

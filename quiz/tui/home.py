@@ -112,9 +112,12 @@ class HomeScreen(GameScreen):
         except ValueError as problem:
             self.notify(str(problem), severity="error", markup=False)
             return
-        chosen = tuple(pack.id for pack in settings.packs)
+        # As named: a pack file that is not installed by its path, or it is not listed again.
         self.game.remember(
-            packs=chosen, questions=settings.questions, seconds=settings.seconds, mode=settings.mode
+            packs=settings.pack_names,
+            questions=settings.questions,
+            seconds=settings.seconds,
+            mode=settings.mode,
         )
         self.game.start_round(settings)
 
