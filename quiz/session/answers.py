@@ -30,11 +30,15 @@ def read_number(text: str) -> Decimal | None:
     return parse_number(text)
 
 
+def lettered(choices: tuple[str, ...]) -> bool:
+    """Whether letters alone pick the choices: where one reads as a number, so that a player
+    who knows the answer is 6 never picks the sixth choice, or 6 the second."""
+    return any(read_number(choice) is not None for choice in choices)
+
+
 def choice_keys(choices: tuple[str, ...]) -> str:
-    """The key shown beside each choice: 1-6, or a-f when a choice reads as a number, so
-    that a player who knows the answer is 6 never picks the sixth choice, or 6 the second."""
-    numbers = any(read_number(choice) is not None for choice in choices)
-    return (LETTER_KEYS if numbers else NUMBER_KEYS)[: len(choices)]
+    """The key shown beside each choice: 1-6, or a-f where the choices are lettered."""
+    return (LETTER_KEYS if lettered(choices) else NUMBER_KEYS)[: len(choices)]
 
 
 def choice_index(text: str, question: Question, choices: tuple[str, ...]) -> int | None:
@@ -55,14 +59,19 @@ def choice_index(text: str, question: Question, choices: tuple[str, ...]) -> int
     return normal_choices.index(key) if key in normal_choices else None
 
 
+def keys_to_choose(question: Question, choices: tuple[str, ...]) -> str:
+    """The keys that pick a choice, as hints name them: "1-4 or a-d" (and ", or t / f" for
+    true or false), or "a-d" where the choices are lettered."""
+    letters = f"a-{LETTER_KEYS[len(choices) - 1]}"
+    keys = letters if lettered(choices) else f"1-{len(choices)} or {letters}"
+    if question.type is QuestionType.TRUEFALSE:
+        keys += ", or t / f"
+    return keys
+
+
 def choice_hint(question: Question, choices: tuple[str, ...]) -> str:
     """How to pick a choice, for the message that follows an unusable key."""
-    letters = f"a-{LETTER_KEYS[len(choices) - 1]}"
-    numbered = choice_keys(choices).startswith("1")
-    hint = f"choose 1-{len(choices)} or {letters}" if numbered else f"choose {letters}"
-    if question.type is QuestionType.TRUEFALSE:
-        hint += ", or t / f"
-    return hint
+    return f"choose {keys_to_choose(question, choices)}"
 
 
 def judge(

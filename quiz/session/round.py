@@ -287,8 +287,8 @@ class Round:
     def seconds_per_question(self) -> float:
         """The time limit as played: the packs' or questions' own when every question of the
         round had that one, else the setting (high scores compare rounds by it)."""
-        limits = {view.seconds for view in self._views if view.seconds is not None}
-        return limits.pop() if len(limits) == 1 else self.settings.seconds
+        limits = self.seconds_range
+        return limits[0] if limits and limits[0] == limits[1] else self.settings.seconds
 
     @property
     def seconds_range(self) -> tuple[float, float] | None:

@@ -13,7 +13,7 @@ from textual.widgets import Footer, Input, ProgressBar, Static
 
 from quiz.model import QuestionType
 from quiz.session import AnswerResult, InvalidAnswer, Mode, Outcome, Phase, QuestionView, Round
-from quiz.session.answers import LETTER_KEYS, NUMBER_KEYS, choice_keys
+from quiz.session.answers import LETTER_KEYS, NUMBER_KEYS, choice_keys, keys_to_choose, lettered
 from quiz.tui.base import GameScreen
 from quiz.tui.widgets import ChoiceRow, plain
 
@@ -248,10 +248,9 @@ class RoundScreen(GameScreen):
         keys = NUMBER_KEYS[: len(view.choices)] + LETTER_KEYS[: len(view.choices)]
         # Where the choices are numbers, a digit is read as a choice's own text (or answered
         # with how to choose), never as the key of a place.
-        lettered = choice_keys(view.choices).startswith("a")
         if (
             key in keys
-            or (lettered and key.isdigit())
+            or (lettered(view.choices) and key.isdigit())
             or (view.type is QuestionType.TRUEFALSE and key in "tf")
         ):
             event.stop()
@@ -323,10 +322,7 @@ def choice_rows(view: QuestionView) -> list[ChoiceRow]:
 
 def answer_hint(view: QuestionView) -> str:
     if view.choices:
-        letters = f"a-{LETTER_KEYS[len(view.choices) - 1]}"
-        if choice_keys(view.choices).startswith("a"):
-            return f"Press {letters} (the choices are numbers, so letters pick them)"
-        keys = f"1-{len(view.choices)} or {letters}"
-        return f"Press {keys}" + (", or t / f" if view.type is QuestionType.TRUEFALSE else "")
+        why = " (the choices are numbers, so letters pick them)" if lettered(view.choices) else ""
+        return f"Press {keys_to_choose(view.question, view.choices)}{why}"
     kind = "a number" if view.type is QuestionType.NUMBER else "your answer"
     return f"Type {kind} and press Enter; Enter with nothing typed skips"
