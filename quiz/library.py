@@ -96,7 +96,7 @@ def scan_library(
         if resolved in scanned:  # an installed pack named by its file as well
             continue
         scanned.add(resolved)
-        summary = _summary(path, index, fresh_index, library)
+        summary = _summary(path, resolved, index, fresh_index, library)
         if summary is None:
             continue
         first = first_file_of_id.setdefault(summary.id, summary.path)
@@ -113,6 +113,7 @@ def scan_library(
 
 def _summary(
     path: Path,
+    resolved: Path,
     index: dict[str, object],
     fresh_index: dict[str, dict[str, object]],
     library: Library,
@@ -122,7 +123,7 @@ def _summary(
     except OSError as error:
         library.problems.append(Problem(str(path), 1, 1, f"cannot read file: {error.strerror}"))
         return None
-    key = str(path.resolve())
+    key = str(resolved)
     # As the pack cache's: a file copied in with its old size and time is a new file.
     stamp = {
         "inode": stat.st_ino,
