@@ -1,7 +1,9 @@
 """The ``quiz`` command: parses arguments and hands over to one command module.
 
 Each module in quiz/commands/ has HELP, ``configure(parser)`` and ``run(args) -> int``,
-and imports anything heavy inside ``run`` so that start-up stays fast.
+and imports anything heavy inside ``run`` so that start-up stays fast. A command stops on
+what the user can fix by raising a UserError: ``main`` reports it, the only place that does,
+on stderr, and returns its exit code.
 """
 
 from __future__ import annotations
@@ -12,6 +14,9 @@ import sys
 from types import ModuleType
 
 from quiz import __version__
+from quiz.commands.output import warn
+from quiz.core.limits import EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEMS
+from quiz.core.problems import UserError
 
 # Command name -> module; the order is the order of ``quiz --help``.
 COMMANDS = {
@@ -26,8 +31,6 @@ COMMANDS = {
     "export": "quiz.commands.export",
     "new": "quiz.commands.new",
 }
-
-EXIT_INTERRUPTED = 130
 
 
 def command_module(name: str) -> ModuleType:
@@ -72,13 +75,17 @@ def main(argv: list[str] | None = None) -> int:
 
                 return run_app(args.data_dir)
             parser.print_help()
-            return 0
+            return EXIT_OK
         result: int = args.run(args)
         return result
+    except UserError as error:
+        for line in error.lines():
+            warn(line)
+        return error.exit_code
     except KeyboardInterrupt:
         print(file=sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader went away (`quiz packs | head`): nothing more to say, and no traceback.
         sys.stderr.close()
-        return 1
+        return EXIT_PROBLEMS

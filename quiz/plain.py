@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
+from quiz.core.text import terminal_safe
 from quiz.session import (
     AnswerResult,
     Clock,
@@ -25,7 +26,6 @@ from quiz.session import (
     Summary,
 )
 from quiz.session.answers import choice_keys
-from quiz.text import visible
 
 STOPPED_BY_QUIT = "quit"
 STOPPED_BY_END_OF_INPUT = "end of input"
@@ -48,10 +48,10 @@ class Lines:
     def say(self, text: str = "") -> None:
         # What the player typed (an answer, a name) is shown back as plain text: an escape
         # sequence in it must not act on the terminal.
-        self.stdout.write(visible(text) + "\n")
+        self.stdout.write(terminal_safe(text) + "\n")
 
     def ask(self, prompt: str) -> str | None:
-        self.stdout.write(visible(prompt))
+        self.stdout.write(terminal_safe(prompt))
         self.stdout.flush()
         line = self.stdin.readline()
         if not line:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.packs import load_pack
+from quiz.packs.loader import load_pack
 from tests.benchmarks.__main__ import module_names
 from tests.benchmarks.harness import Row, alternate, format_table, report
 from tests.benchmarks.synthetic import library_sizes, synthetic_pack, write_pack

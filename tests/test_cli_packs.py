@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from quiz import library
 from quiz.cli import main
-from quiz.library import INDEX_VERSION, scan_library
-from quiz.paths import shipped_packs_dir
+from quiz.packs import library
+from quiz.packs.library import INDEX_VERSION, scan_library
+from quiz.storage.paths import shipped_packs_dir
 
 GOOD = """pack: {id: mine, title: My pack, version: 2, time: 15}
 questions:
@@ -155,8 +155,9 @@ def test_packs_show_json_is_the_pack_as_played(
 def test_packs_show_by_id_and_unknown_id(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "packs", "show", "tv-classics", "--json")
     assert code == 0 and json.loads(out)["pack"]["id"] == "tv-classics"
-    code, out, _ = run(capsys, "packs", "show", "no-such-pack")
-    assert code == 1 and out.startswith("no-such-pack:1:1: no installed pack has this id")
+    code, out, err = run(capsys, "packs", "show", "no-such-pack")
+    # An error, so on stderr: stdout carries only the pack shown.
+    assert code == 1 and out == "" and err.startswith("no-such-pack:1:1: no installed pack has")
 
 
 def test_the_library_index_skips_unchanged_packs(

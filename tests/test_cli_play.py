@@ -4,22 +4,37 @@ from __future__ import annotations
 
 import io
 import shlex
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from quiz import session
 from quiz.cli import main
-from quiz.commands import common, play
+from quiz.core import limits
+from quiz.core.model import MAX_SECONDS
 from tests.sample_pack import PACK
 
 
-def test_the_cli_knows_the_engines_modes_and_limits() -> None:
-    assert tuple(mode.value for mode in session.Mode) == common.MODES
-    assert common.LONGEST_SECONDS == session.LONGEST_SECONDS
-    assert common.LARGEST_SEED == session.LARGEST_SEED
-    assert play.DEFAULT_QUESTIONS == session.DEFAULT_QUESTIONS
-    assert play.DEFAULT_SECONDS == session.DEFAULT_SECONDS
+def test_the_cli_offers_the_engines_modes_without_importing_the_engine() -> None:
+    """`quiz --help` reads the modes and limits from quiz.core.limits, the one copy the
+    engine uses too, so the two cannot disagree and start-up loads no engine."""
+    code = (
+        "import sys\n"
+        "from quiz.cli import build_parser\n"
+        "parser = build_parser()\n"
+        "play = parser._subparsers._group_actions[0].choices['play']\n"
+        "[mode] = [a for a in play._actions if a.dest == 'mode']\n"
+        "print(','.join(mode.choices))\n"
+        "print(','.join(sorted(m for m in sys.modules if m.startswith(('quiz.session', 'yaml')))))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    choices, engine = result.stdout.splitlines()
+    assert choices.split(",") == [mode.value for mode in session.Mode]
+    assert engine == ""
+    assert session.LONGEST_SECONDS == limits.LONGEST_SECONDS == float(MAX_SECONDS)
+    assert session.DEFAULT_QUESTIONS == limits.DEFAULT_QUESTIONS
 
 
 @pytest.mark.parametrize(
@@ -68,7 +83,7 @@ def test_an_unknown_pack_id_is_refused(capsys: pytest.CaptureFixture[str]) -> No
 def test_the_round_played_is_remembered_for_home(
     pack_file: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from quiz.settings import load_settings
+    from quiz.storage.settings import load_settings
 
     pack = pack_file
     monkeypatch.setattr("sys.stdin", io.StringIO(""))
@@ -83,7 +98,7 @@ def test_a_round_that_does_not_set_the_time_or_mode_keeps_home_s(
     pack_file: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from quiz.session import Mode
-    from quiz.settings import load_settings
+    from quiz.storage.settings import load_settings
 
     monkeypatch.setattr("sys.stdin", io.StringIO(""))
     arguments = ["play", "--plain", "--pack", str(pack_file)]

@@ -11,9 +11,9 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from quiz.core.model import Difficulty, Pack, Question, QuestionType
+from quiz.core.text import typed_answer_key
 from quiz.interchange import csvsheet, gift, opentdb
-from quiz.model import Difficulty, Pack, Question, QuestionType
-from quiz.text import typed_answer_key
 from tests.test_import_common import run_cli
 from tests.test_packs_fuzz import number_text, question_id, safe_text
 
@@ -160,7 +160,7 @@ MIXED = Pack(
 
 
 def write_pack(folder: Path, pack: Pack) -> Path:
-    from quiz.packdump import dump_pack_yaml
+    from quiz.packs.dump import dump_pack_yaml
 
     path = folder / f"{pack.id}.yaml"
     path.write_text(dump_pack_yaml(pack), encoding="utf-8")
@@ -231,8 +231,8 @@ def test_exported_gift_imports_back_through_the_command(
     again = tmp_path / "again.yaml"
     code, _, err = run_cli(capsys, "import", "gift", str(exported), "--out", str(again))
     assert (code, err) == (0, "")
-    from quiz.library import installed_library, resolve_pack
-    from quiz.packs import load_pack
+    from quiz.packs.library import installed_library, resolve_pack
+    from quiz.packs.loader import load_pack
 
     original = resolve_pack("tv-classics", installed_library())
     assert [

@@ -11,7 +11,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from quiz.cli import main
-from quiz.facts.checks import describe
+from quiz.core.problems import LoadError
+from quiz.facts.checks import value_text
 from quiz.facts.loader import load_fact_sheet
 from quiz.facts.model import CalendarDate, EntityRef, FactSheet
 from quiz.facts.values import (
@@ -26,8 +27,7 @@ from quiz.facts.values import (
     parse_date,
     parse_integer,
 )
-from quiz.paths import seeds_dir
-from quiz.problems import LoadError
+from quiz.storage.paths import seeds_dir
 
 REPO = Path(__file__).resolve().parent.parent
 SHEET = seeds_dir() / "his_and_hers.facts.yaml"
@@ -41,7 +41,7 @@ def sheet() -> FactSheet:
 
 def values_of(sheet: FactSheet, subject: str, relation: str) -> list[str]:
     return [
-        describe(fact.value, sheet)
+        value_text(fact.value, sheet)
         for fact in sheet.facts
         if fact.subject == subject and fact.relation == relation
     ]

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from quiz.fairness import unfair_questions
-from quiz.model import Pack, Question, QuestionType
+from quiz.core.model import Pack, Question, QuestionType
+from quiz.packs.fairness import unfair_questions
 from tests.test_import_common import run_cli, write
 
 
@@ -103,6 +103,7 @@ def test_import_warns_at_the_line_of_the_written_pack(
 ) -> None:
     source = write(tmp_path, "q.csv", "Pick a year,1989,Berlin,1991\n")
     out = tmp_path / "q.yaml"
-    code, stdout, _ = run_cli(capsys, "import", "csv", str(source), "--out", str(out))
+    code, stdout, stderr = run_cli(capsys, "import", "csv", str(source), "--out", str(out))
     assert code == 0
-    assert f"{out}:8: warning: the answer '1989' is a number but 'Berlin' is not" in stdout
+    assert f"{out}:8: warning: the answer '1989' is a number but 'Berlin' is not" in stderr
+    assert stdout == f"Imported 1 question: {out}\n"  # warnings are not the product

@@ -5,22 +5,24 @@ from __future__ import annotations
 import itertools
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from quiz.cli import main
-from quiz.facts.checks import describe
+from quiz.core.model import QuestionType
+from quiz.facts.checks import value_text
 from quiz.facts.loader import load_fact_sheet
 from quiz.facts.model import CalendarDate, EntityRef, FactSheet
 from quiz.facts.values import format_date, mentions, normalize_quote, numbers_in
 from quiz.generate.generator import generate, generate_pack
 from quiz.generate.templates import fill
-from quiz.model import QuestionType
-from quiz.packdump import dump_pack_yaml
-from quiz.packs import load_pack, load_pack_bytes
-from quiz.paths import seeds_dir, shipped_packs_dir
+from quiz.packs.dump import dump_pack_yaml
+from quiz.packs.loader import load_pack, load_pack_bytes
 from quiz.session.answers import judge
+from quiz.storage.paths import seeds_dir, shipped_packs_dir
 
 REPO = Path(__file__).resolve().parent.parent
 SHEET = seeds_dir() / "his_and_hers.facts.yaml"
@@ -124,7 +126,7 @@ def test_the_questions_a_player_would_expect_are_asked(sheet: FactSheet) -> None
 
 
 def names_of_values(sheet: FactSheet, *relations: str) -> set[str]:
-    return {describe(fact.value, sheet) for fact in sheet.facts if fact.relation in relations}
+    return {value_text(fact.value, sheet) for fact in sheet.facts if fact.relation in relations}
 
 
 def test_people_are_offered_only_in_their_own_role(sheet: FactSheet) -> None:
@@ -149,7 +151,7 @@ def test_people_are_offered_only_in_their_own_role(sheet: FactSheet) -> None:
                 if relation in ("director", "author"):
                     pool = creators
                 if pool is not None:
-                    assert describe(item.claim, sheet) in pool, item.question.prompt
+                    assert value_text(item.claim, sheet) in pool, item.question.prompt
         # Everyone in the cast is in the main cast: no wrong cast member is left to offer,
         # so no choice and no false statement are made up from other roles.
         assert "main-cast.his-and-hers.choice" not in items
@@ -195,7 +197,7 @@ def test_prompts_name_the_series_and_give_no_other_answer_away(sheet: FactSheet)
     questions = [item.question for item in items]
     in_play = {sheet.entities[fact.subject].name for fact in sheet.facts}
     in_play.update(wrong for question in questions for wrong in question.wrong)
-    in_play.update(describe(item.claim, sheet) for item in items if item.claim is not None)
+    in_play.update(value_text(item.claim, sheet) for item in items if item.claim is not None)
     answers = {
         (question.tags[0], question.answer)
         for question in questions
@@ -292,10 +294,11 @@ def test_a_sheet_with_problems_writes_no_pack(
     captured = capsys.readouterr()
     assert not out.exists()
     assert "Traceback" not in captured.err
-    assert f"{bad}:2:10: quote is not in the article" not in captured.out  # line 2 is article:
+    assert f"{bad}:2:10: quote is not in the article" not in captured.err  # line 2 is article:
     assert re.search(
-        rf"^{re.escape(str(bad))}:\d+:\d+: quote is not in the article", captured.out, re.M
+        rf"^{re.escape(str(bad))}:\d+:\d+: quote is not in the article", captured.err, re.M
     )
+    assert captured.out == ""
 
 
 @pytest.mark.parametrize(
@@ -310,8 +313,9 @@ def test_bad_paths_are_one_line_each(
 ) -> None:
     assert main([arg.format(tmp=tmp_path) for arg in args]) == 1
     captured = capsys.readouterr()
-    assert captured.out.startswith(message.format(tmp=tmp_path))
+    assert captured.err.startswith(message.format(tmp=tmp_path))
     assert "Traceback" not in captured.err
+    assert captured.out == ""
 
 
 def test_every_generated_question_survives_the_pack_loader(sheet: FactSheet) -> None:
@@ -320,7 +324,7 @@ def test_every_generated_question_survives_the_pack_loader(sheet: FactSheet) -> 
         assert load_pack_bytes(dump_pack_yaml(pack).encode()) == pack
         for item in generate(sheet, seed):
             if item.question.type is QuestionType.CHOICE and not item.reverse:
-                assert item.question.answer == describe(item.fact.value, sheet)
+                assert item.question.answer == value_text(item.fact.value, sheet)
 
 
 def test_names_with_braces_are_not_filled_in_again() -> None:
@@ -355,4 +359,29 @@ def test_a_sheet_that_makes_no_fair_question_makes_no_pack(
     assert main(["facts", "check", str(sheet)]) == 0
     capsys.readouterr()
     assert main(["generate", str(sheet)]) == 1
-    assert capsys.readouterr().out == f"{sheet}:1:1: no question can be made from these facts\n"
+    captured = capsys.readouterr()
+    assert captured.err == f"{sheet}:1:1: no question can be made from these facts\n"
+    assert captured.out == ""
+
+
+def test_generate_redirected_to_a_file_leaves_it_empty_when_the_sheet_is_bad(
+    tmp_path: Path,
+) -> None:
+    """`quiz generate bad.facts.yaml > out.yaml`: the problems are for the person, on
+    stderr; the file the shell made gets nothing, not a pack of error lines."""
+    (tmp_path / "a.txt").write_text("Nothing here.", encoding="utf-8")
+    bad = tmp_path / "bad.facts.yaml"
+    bad.write_text(LIGHTHOUSE.read_text(encoding="utf-8").replace("lighthouse.txt", "a.txt"))
+    out = tmp_path / "out.yaml"
+    with out.open("w", encoding="utf-8") as stdout:
+        result = subprocess.run(
+            [sys.executable, "-m", "quiz", "generate", str(bad)],
+            stdout=stdout,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    assert result.returncode == 1
+    assert out.read_text(encoding="utf-8") == ""
+    assert re.search(
+        rf"^{re.escape(str(bad))}:\d+:\d+: quote is not in the article", result.stderr, re.M
+    )

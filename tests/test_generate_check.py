@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from quiz.cli import main
+from quiz.core.model import Pack, Question, QuestionType
 from quiz.facts.loader import load_fact_sheet
 from quiz.facts.model import FactSheet
 from quiz.generate import properties
@@ -22,8 +23,7 @@ from quiz.generate.properties import (
     typed_answers_accepted,
     wrong_answers_fit,
 )
-from quiz.model import Pack, Question, QuestionType
-from quiz.paths import seeds_dir, shipped_packs_dir
+from quiz.storage.paths import seeds_dir, shipped_packs_dir
 
 SHEET = seeds_dir() / "his_and_hers.facts.yaml"
 

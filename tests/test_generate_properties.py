@@ -19,6 +19,8 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from quiz.core.model import QuestionType
+from quiz.core.problems import LoadError, ProblemList
 from quiz.facts.checks import check_sheet
 from quiz.facts.loader import load_fact_sheet
 from quiz.facts.model import (
@@ -41,10 +43,8 @@ from quiz.generate.properties import (
     chi_square,
     uniformity,
 )
-from quiz.model import QuestionType
-from quiz.packdump import dump_pack_yaml
-from quiz.paths import seeds_dir
-from quiz.problems import LoadError, ProblemList
+from quiz.packs.dump import dump_pack_yaml
+from quiz.storage.paths import seeds_dir
 
 LIGHTHOUSE = Path(__file__).parent / "data" / "lighthouse" / "lighthouse.facts.yaml"
 

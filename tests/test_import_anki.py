@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.model import QuestionType
+from quiz.core.model import QuestionType
 from tests.test_import_common import DATA, import_fails, import_file, write
 
 

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from quiz.cli import main
+from quiz.core.model import Pack, Question, QuestionType
 from quiz.interchange import guess_format
 from quiz.interchange.result import Collector, slugify
-from quiz.model import Pack, Question, QuestionType
-from quiz.packs import load_pack
+from quiz.packs.loader import load_pack
 from tests.test_schema import schema_errors
 
 DATA = Path(__file__).resolve().parent / "data" / "import"
@@ -25,13 +25,17 @@ def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, s
 def import_file(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, fmt: str, source: Path, *extra: str
 ) -> tuple[Pack, str]:
-    """Import ``source`` to a file under tmp_path; the pack as the game loads it, and stdout."""
+    """Import ``source`` to a file under tmp_path; the pack as the game loads it, and what
+    the import said: its warnings and skips (on stderr), then its one line of product."""
     out = tmp_path / "out" / f"{source.stem}.yaml"
     code, stdout, stderr = run_cli(capsys, "import", fmt, str(source), "--out", str(out), *extra)
-    assert (code, stderr) == (0, ""), stderr
+    assert code == 0, stderr
+    assert [line for line in stdout.splitlines() if not line.startswith("Imported ")] == []
+    notes = stderr.splitlines()
+    assert all(": skipped: " in note or ": warning: " in note for note in notes), stderr
     assert run_cli(capsys, "validate", str(out))[0] == 0
     assert schema_errors(out.read_text(encoding="utf-8")) == []
-    return load_pack(out), stdout
+    return load_pack(out), stderr + stdout
 
 
 def import_fails(

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from quiz.core.problems import LoadError
 from quiz.interchange import IMPORTERS, format_module
-from quiz.problems import LoadError
 
 # Pieces of every format, so that drawn text gets deep into each parser.
 TOKENS = [

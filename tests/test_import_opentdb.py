@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.model import Difficulty, QuestionType
+from quiz.core.model import Difficulty, QuestionType
 from tests.test_import_common import DATA, import_fails, import_file
 
 ENCODINGS = ["default", "url3986", "urllegacy", "base64"]

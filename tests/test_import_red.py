@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from quiz.model import QuestionType
-from quiz.problems import ProblemList
-from quiz.yamlread import parse_yaml
+from quiz.core.model import QuestionType
+from quiz.core.problems import ProblemList
+from quiz.packs.yamltree import parse_yaml
 from tests.test_import_common import DATA, import_fails, import_file
 
 

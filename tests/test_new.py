@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from quiz.fairness import unfair_questions
-from quiz.model import QuestionType
-from quiz.packs import load_pack
+from quiz.core.model import QuestionType
+from quiz.packs.fairness import unfair_questions
+from quiz.packs.loader import load_pack
 from tests.test_import_common import run_cli
 from tests.test_schema import schema_errors
 

@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 
-from quiz import packcache
-from quiz.model import Pack
-from quiz.packcache import load_cached
-from quiz.packdump import dump_pack_yaml
-from quiz.packs import load_pack
-from quiz.paths import shipped_packs_dir
-from quiz.problems import LoadError
+from quiz.core.model import Pack
+from quiz.core.problems import LoadError
+from quiz.packs import cache as packcache
+from quiz.packs.cache import load_cached
+from quiz.packs.dump import dump_pack_yaml
+from quiz.packs.loader import load_pack
+from quiz.storage.paths import shipped_packs_dir
 from tests.test_packs_fuzz import TRICKY, packs
 
 GOOD = """pack: {id: mine, title: My pack, version: 2, time: 15.50}
@@ -55,7 +55,7 @@ def refuse_to_parse(monkeypatch: pytest.MonkeyPatch) -> None:
     def parse(path: Path) -> Pack:
         raise AssertionError(f"{path} was parsed, not read from the cache")
 
-    monkeypatch.setattr("quiz.packs.load_pack", parse)
+    monkeypatch.setattr("quiz.packs.loader.load_pack", parse)
 
 
 @pytest.fixture
@@ -132,7 +132,7 @@ def test_a_pack_changed_while_it_is_parsed_is_parsed_again_next_time(
         return parsed
 
     cache = tmp_path / "cache"
-    monkeypatch.setattr("quiz.packs.load_pack", parse_then_change)
+    monkeypatch.setattr("quiz.packs.loader.load_pack", parse_then_change)
     assert load_cached(pack_path, cache).title == "My pack"
     monkeypatch.undo()
     assert load_cached(pack_path, cache).title == "Changed"
@@ -158,16 +158,18 @@ def test_a_new_loader_retires_every_entry(
 ) -> None:
     """An upgraded game (or an edited loader) may read a file differently."""
     loader = tmp_path / "loader"
-    loader.mkdir()
-    for name in packcache._LOADER_FILES:
-        (loader / name).write_text("", encoding="utf-8")
+    for package in packcache.LOADER_PACKAGES:
+        (loader / package).mkdir(parents=True)
+    (loader / "packs" / "loader.py").write_text("", encoding="utf-8")
     monkeypatch.setattr(packcache, "_PACKAGE", loader)
     cache = tmp_path / "cache"
     load_cached(pack_path, cache)
-    stat = (loader / "packs.py").stat()
-    os.utime(loader / "packs.py", ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    stat = (loader / "packs" / "loader.py").stat()
+    os.utime(loader / "packs" / "loader.py", ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
     parsed: list[Path] = []
-    monkeypatch.setattr("quiz.packs.load_pack", lambda path: parsed.append(path) or load_pack(path))
+    monkeypatch.setattr(
+        "quiz.packs.loader.load_pack", lambda path: parsed.append(path) or load_pack(path)
+    )
     load_cached(pack_path, cache)
     assert parsed == [pack_path]
 
@@ -243,3 +245,41 @@ def test_a_round_from_a_cached_pack_starts_without_yaml(tmp_path: Path) -> None:
         for _ in range(2)
     ]
     assert [run.stdout.strip() for run in runs] == ["True", "False"]
+
+
+def test_a_loader_module_added_to_its_packages_retires_every_entry(
+    pack_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    loader = tmp_path / "loader"
+    for package in packcache.LOADER_PACKAGES:
+        (loader / package).mkdir(parents=True)
+    monkeypatch.setattr(packcache, "_PACKAGE", loader)
+    cache = tmp_path / "cache"
+    load_cached(pack_path, cache)
+    (loader / "core" / "moved_here.py").write_text("", encoding="utf-8")
+    parsed: list[Path] = []
+    monkeypatch.setattr(
+        "quiz.packs.loader.load_pack", lambda path: parsed.append(path) or load_pack(path)
+    )
+    load_cached(pack_path, cache)
+    assert parsed == [pack_path]
+
+
+def test_every_module_that_reads_a_pack_is_in_the_loader_stamp() -> None:
+    """A module the loader or the cache imports from outside the stamped packages could
+    change how a pack is read without retiring the entries read by the old code."""
+    code = (
+        "import sys, quiz.packs.loader, quiz.packs.cache\n"
+        "print('\\n'.join(m.__file__ for n, m in sys.modules.items()"
+        " if n.startswith('quiz.') and getattr(m, '__file__', None)))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    package = Path(packcache.__file__).resolve().parent.parent
+    reading = [Path(line).resolve().relative_to(package) for line in result.stdout.splitlines()]
+    stamped = {str(name) for name, _ in packcache.loader_stamp()}
+    # The cache writes its entries through storage: how a file is written, not how it is read.
+    outside = [str(path) for path in reading if str(path.as_posix()) not in stamped]
+    assert outside == ["storage/__init__.py", "storage/atomic.py"]
+    assert len(reading) >= 10  # the loader, its fields and tree, and the core modules

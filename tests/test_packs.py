@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from quiz.model import Difficulty, QuestionType
-from quiz.packs import load_pack, load_pack_bytes
-from quiz.problems import LoadError
+from quiz.core.model import Difficulty, QuestionType
+from quiz.core.problems import LoadError
+from quiz.packs.loader import load_pack, load_pack_bytes
 
 HEADER = "pack:\n  id: demo\n  title: Demo\n  version: 1\nquestions:\n"
 

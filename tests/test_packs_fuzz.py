@@ -7,11 +7,11 @@ from decimal import Decimal
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from quiz.model import Difficulty, Pack, Question, QuestionType
-from quiz.packdump import dump_pack_yaml
-from quiz.packs import load_pack_bytes
-from quiz.problems import LoadError
-from quiz.text import typed_answer_key, unsafe_character
+from quiz.core.model import Difficulty, Pack, Question, QuestionType
+from quiz.core.problems import LoadError
+from quiz.core.text import typed_answer_key, unsafe_character
+from quiz.packs.dump import dump_pack_yaml
+from quiz.packs.loader import load_pack_bytes
 
 
 def loads_or_refuses(data: bytes) -> None:

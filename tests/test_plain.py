@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from quiz.model import QuestionType
-from quiz.packs import load_pack
+from quiz.core.model import QuestionType
+from quiz.packs.loader import load_pack
 from quiz.plain import HOW_TO_ANSWER, run_plain
 from quiz.scores import ScoreStore
 from quiz.session import Mode, QuestionView, RoundSettings
-from quiz.session.round import draw_questions
+from quiz.session.draw import draw_questions
 
 SEED = 7
 
@@ -190,7 +190,7 @@ def test_an_answer_after_the_deadline_counts_as_timed_out(pack_file: Path, data_
 
 
 def test_feedback_lists_the_other_accepted_answers(data_dir: Path) -> None:
-    from quiz.model import Pack, Question, QuestionType
+    from quiz.core.model import Pack, Question, QuestionType
     from quiz.plain import Lines, show_result
     from quiz.session import Round
 
@@ -219,7 +219,7 @@ def test_feedback_lists_the_other_accepted_answers(data_dir: Path) -> None:
 def test_the_round_says_the_time_its_questions_have(
     times: tuple[int | None, int | None], mode: Mode, said: str
 ) -> None:
-    from quiz.model import Pack, Question
+    from quiz.core.model import Pack, Question
     from quiz.plain import Lines, introduce
     from quiz.session import Round
 
@@ -240,7 +240,7 @@ def test_the_round_says_the_time_its_questions_have(
 
 
 def test_an_answer_that_is_the_skip_letter_is_typed_with_a_dot(data_dir: Path) -> None:
-    from quiz.model import Pack, Question
+    from quiz.core.model import Pack, Question
     from quiz.plain import Lines, play
     from quiz.session import Outcome, Round
 

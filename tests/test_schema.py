@@ -11,8 +11,8 @@ import jsonschema
 import pytest
 import yaml
 
-from quiz.packs import load_pack_bytes
-from quiz.problems import LoadError
+from quiz.core.problems import LoadError
+from quiz.packs.loader import load_pack_bytes
 
 BANK = Path(__file__).resolve().parent.parent / "question_bank"
 SCHEMA = json.loads((BANK / "pack.schema.json").read_text(encoding="utf-8"))

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quiz.model import Pack, Question, QuestionType
+from quiz.core.model import Pack, Question, QuestionType
 from quiz.scores import (
     LONGEST_NAME,
     Board,

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from quiz.model import Pack, Question, QuestionType
+from quiz.core.model import Pack, Question, QuestionType
 from quiz.session import (
     InvalidAnswer,
     Mode,
@@ -22,7 +22,7 @@ from quiz.session import (
     read_number,
 )
 from quiz.session.answers import choice_keys
-from quiz.session.round import draw_questions
+from quiz.session.draw import draw_questions
 
 
 class FakeClock:
@@ -620,7 +620,7 @@ def test_an_empty_summary_has_no_average_and_zero_accuracy() -> None:
 
 def test_the_engine_never_imports_a_user_interface_library() -> None:
     code = (
-        "import sys, quiz.session, quiz.plain, quiz.settings\n"
+        "import sys, quiz.session, quiz.plain, quiz.storage.settings\n"
         "loaded = [m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')]\n"
         "assert not loaded, loaded\n"
     )

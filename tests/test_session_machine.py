@@ -10,7 +10,7 @@ from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
-from quiz.model import Question, QuestionType
+from quiz.core.model import Question, QuestionType
 from quiz.session import (
     InvalidAnswer,
     Mode,

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from quiz.session import Mode
-from quiz.settings import Settings, load_settings, save_settings, settings_path
+from quiz.storage.settings import Settings, load_settings, save_settings, settings_path
 
 
 class Warnings(list[str]):
@@ -150,6 +150,7 @@ def test_a_file_that_cannot_be_moved_or_replaced_is_left_as_it_is(
 
     settings_path(tmp_path).write_text("{broken", encoding="utf-8")
     monkeypatch.setattr(os, "replace", refuse)
+    monkeypatch.setattr(os, "rename", refuse)
     warn = Warnings()
     assert load_settings(tmp_path, warn) == Settings()
     assert not save_settings(tmp_path, Settings(player="Ada"), warn)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.settings import load_settings
+from quiz.storage.settings import load_settings
 from tests.sample_pack import PACK
 
 WAIT_SECONDS = 30.0

@@ -8,7 +8,7 @@ import unicodedata
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from quiz.text import BIDI_CONTROLS, unsafe_character
+from quiz.core.text import BIDI_CONTROLS, unsafe_character
 
 
 def by_category(text: str) -> tuple[int, str] | None:

@@ -10,7 +10,7 @@ from textual.widgets import Input, Select
 
 from quiz.cli import main
 from quiz.session import Mode, Phase
-from quiz.settings import load_settings
+from quiz.storage.settings import load_settings
 from quiz.tui.app import QuizApp
 from quiz.tui.home import HomeScreen
 from quiz.tui.round_screen import RoundScreen

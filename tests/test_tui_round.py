@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from textual.widgets import DataTable, Input, Select, Static
 
-from quiz.model import Question, QuestionType
+from quiz.core.model import Question, QuestionType
 from quiz.session import Mode, Phase
 from quiz.tui.results import NARROWEST_COLUMN, share_width
 from quiz.tui.round_screen import ENTER_GRACE_SECONDS, FEEDBACK_SECONDS, RoundScreen

@@ -32,7 +32,7 @@ def only_the_sample_pack(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     shipped = tmp_path / "shipped"
     shipped.mkdir()
     (shipped / "sample.yaml").write_bytes(PACK)
-    monkeypatch.setattr("quiz.library.shipped_packs_dir", lambda: shipped)
+    monkeypatch.setattr("quiz.packs.library.shipped_packs_dir", lambda: shipped)
 
 
 def round_app(data_dir: Path) -> QuizApp:

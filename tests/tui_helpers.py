@@ -8,8 +8,8 @@ from pathlib import Path
 from textual.app import App
 from textual.pilot import Pilot
 
-from quiz.model import Question
-from quiz.packs import load_pack_bytes
+from quiz.core.model import Question
+from quiz.packs.loader import load_pack_bytes
 from quiz.session import Mode, Phase, RoundSettings
 from quiz.tui.app import QuizApp
 from quiz.tui.round_screen import RoundScreen

@@ -1,24 +1,13 @@
-"""What several commands share: the pack library and the way problems are printed."""
+"""What several commands share: the --pack option, argument types, the pack library."""
 
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from quiz.library import Library, installed_library
-from quiz.problems import Problem
-
-EXIT_OK = 0
-EXIT_PROBLEMS = 1
-EXIT_USAGE = 2
-# The engine's modes and limits (quiz.session), written out so that `quiz --help` need not
-# import it; tests/test_cli_play.py checks they agree.
-MODES = ("classic", "practice", "sudden-death")
-LONGEST_SECONDS = 3600.0
-LARGEST_SEED = 2**63 - 1
+from quiz.core.limits import LARGEST_SEED, LONGEST_SECONDS
+from quiz.packs.library import Library, installed_library
 
 
 def add_pack_option(parser: argparse.ArgumentParser) -> None:
@@ -33,18 +22,6 @@ def add_pack_option(parser: argparse.ArgumentParser) -> None:
 
 def open_library(args: argparse.Namespace, extra_files: Iterable[Path] = ()) -> Library:
     return installed_library(args.data_dir, list(extra_files))
-
-
-def print_problems(problems: Iterable[Problem], as_json: bool = False) -> None:
-    problems = list(problems)
-    if as_json:
-        json.dump(
-            [problem.as_json() for problem in problems], sys.stdout, indent=2, ensure_ascii=False
-        )
-        print()
-        return
-    for problem in problems:
-        print(problem)
 
 
 def positive_count(text: str) -> int:

@@ -5,7 +5,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from quiz.commands.common import EXIT_OK, EXIT_PROBLEMS, open_library
+from quiz.commands.common import open_library
+from quiz.commands.output import say, warn, write_product
+from quiz.core.limits import EXIT_OK
+from quiz.core.problems import UserError
 from quiz.interchange import EXPORTERS
 
 HELP = "write a pack as a CSV sheet, Moodle GIFT or Open Trivia DB JSON"
@@ -19,34 +22,20 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    import sys
-
     from quiz.interchange import format_module
-    from quiz.interchange.files import describe, write_file
-    from quiz.library import resolve_pack
-    from quiz.problems import LoadError
+    from quiz.interchange.files import write_file
+    from quiz.packs.library import resolve_pack
 
-    try:
-        pack = resolve_pack(args.pack, open_library(args))
-    except LoadError as error:
-        for problem in error.problems:
-            print(describe(problem), file=sys.stderr)
-        return EXIT_PROBLEMS
+    pack = resolve_pack(args.pack, open_library(args))
     exported = format_module(args.format).write(pack)
     for question_id, reason in exported.lost:
-        print(f"quiz export: question '{question_id}': {reason}", file=sys.stderr)
+        warn(f"quiz export: question '{question_id}': {reason}")
     if not exported.count:
-        message = f"quiz export: no question of '{pack.id}' can be written as {args.format}"
-        print(message, file=sys.stderr)
-        return EXIT_PROBLEMS
+        raise UserError(f"quiz export: no question of '{pack.id}' can be written as {args.format}")
     if not args.out:
-        sys.stdout.write(exported.text)
+        write_product(exported.text)
         return EXIT_OK
-    try:
-        write_file(Path(args.out), exported.text, args.force)
-    except LoadError as error:
-        print(describe(error.problems[0]), file=sys.stderr)
-        return EXIT_PROBLEMS
+    write_file(Path(args.out), exported.text, args.force)
     total = len(pack.questions)
-    print(f"Exported {exported.count} of {total} questions as {args.format}: {args.out}")
+    say(f"Exported {exported.count} of {total} questions as {args.format}: {args.out}")
     return EXIT_OK

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from quiz.commands.common import EXIT_OK, EXIT_PROBLEMS, print_problems
+from quiz.commands.output import report, say
+from quiz.core.limits import EXIT_OK, EXIT_PROBLEMS
 
 HELP = "check fact sheets: every quote in the article, every value in its quote"
 
@@ -24,8 +25,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from quiz.core.problems import LoadError, Problem
     from quiz.facts.loader import load_fact_sheet, shipped_fact_sheets
-    from quiz.problems import LoadError, Problem
 
     files = [Path(name) for name in args.files] or shipped_fact_sheets()
     problems: list[Problem] = []
@@ -40,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
             f"{file}: ok, {len(sheet.facts)} facts about {len(sheet.entities)} entities, "
             f"every quote found in {sheet.article_path.name}"
         )
-    print_problems(problems)
+    report(problems)
     for line in summaries:
-        print(line)
+        say(line)
     return EXIT_PROBLEMS if problems else EXIT_OK

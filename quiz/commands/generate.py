@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from quiz.commands.common import EXIT_OK, EXIT_PROBLEMS, print_problems, seed_number
+from quiz.commands.common import seed_number
+from quiz.commands.output import warn, write_product
+from quiz.core.limits import EXIT_OK
+from quiz.core.problems import UserError
 
 HELP = "generate a question pack from a fact sheet (checked first)"
 DEFAULT_SEED = 0
@@ -34,7 +36,7 @@ def pack_text(facts: Path, seed: int, display: str) -> tuple[int, str]:
     problems."""
     from quiz.facts.loader import load_fact_sheet
     from quiz.generate.generator import generate_pack
-    from quiz.packdump import dump_pack_yaml
+    from quiz.packs.dump import dump_pack_yaml
 
     sheet = load_fact_sheet(facts, display=display)
     comment = (
@@ -46,8 +48,8 @@ def pack_text(facts: Path, seed: int, display: str) -> tuple[int, str]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from quiz.core.problems import LoadError, Problem
     from quiz.facts.loader import shipped_fact_sheets
-    from quiz.problems import LoadError, Problem
 
     if args.facts:
         facts = Path(args.facts)
@@ -55,25 +57,21 @@ def run(args: argparse.Namespace) -> int:
         shipped = shipped_fact_sheets()
         if len(shipped) != 1:
             names = ", ".join(path.name for path in shipped) or "none"
-            print(f"quiz generate: name the fact sheet to use (shipped: {names})", file=sys.stderr)
-            return EXIT_PROBLEMS
+            raise UserError(f"quiz generate: name the fact sheet to use (shipped: {names})")
         facts = shipped[0]
-    try:
-        count, text = pack_text(facts, args.seed, str(facts))
-    except LoadError as error:
-        print_problems(error.problems)
-        return EXIT_PROBLEMS
+    # Raises LoadError before anything is written: the problems go to stderr, not the pack.
+    count, text = pack_text(facts, args.seed, str(facts))
     if args.out is None:
-        sys.stdout.write(text)
+        write_product(text)
         return EXIT_OK
-    from quiz.atomicfile import write_atomically
+    from quiz.storage.atomic import write_atomically
 
     out = Path(args.out)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(out, text)  # whole or not at all, even if interrupted
     except OSError as error:
-        print_problems([Problem(str(out), 1, 1, f"cannot write the pack: {error.strerror}")])
-        return EXIT_PROBLEMS
-    print(f"{out}: wrote {count} questions", file=sys.stderr)
+        message = f"cannot write the pack: {error.strerror}"
+        raise LoadError([Problem(str(out), 1, 1, message)]) from None
+    warn(f"{out}: wrote {count} questions")
     return EXIT_OK

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from quiz.commands.common import EXIT_OK, EXIT_PROBLEMS
+from quiz.commands.output import say, warn
+from quiz.core.limits import EXIT_OK
+from quiz.core.problems import LoadError, UserError
 from quiz.interchange import IMPORTERS
+
+if TYPE_CHECKING:
+    from quiz.interchange.result import Imported
 
 HELP = "make a pack of Open Trivia DB, Red-DiscordBot, CSV, Anki or GIFT questions"
 # Enough to see what is wrong with a file, not a screenful for a file of another format.
@@ -27,47 +33,24 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    import sys
-
-    from quiz.fairness import unfair_questions
-    from quiz.interchange import format_module, guess_format
-    from quiz.interchange.files import describe, pack_destination, read_source, save_pack_text
+    from quiz.core.model import Pack
+    from quiz.interchange.files import pack_destination, save_pack_text
     from quiz.interchange.result import slugify
-    from quiz.model import Pack
-    from quiz.packdump import dump_pack_yaml
-    from quiz.packs import PACK_ID
-    from quiz.problems import LoadError
+    from quiz.packs.dump import dump_pack_yaml
+    from quiz.packs.fairness import unfair_questions
+    from quiz.packs.loader import PACK_ID
 
     source = Path(args.file)
     pack_id = args.pack_id or slugify(source.stem) or "imported"
     if not PACK_ID.fullmatch(pack_id):
-        message = f"quiz import: --id '{pack_id}' must be lower-case words joined by '-'"
-        print(message, file=sys.stderr)
-        return EXIT_PROBLEMS
-    text = ""
-    try:
-        text = read_source(source)
-        imported = format_module(args.format).read(text, str(source))
-    except LoadError as error:
-        looks_like = guess_format(text) if text else None
-        if looks_like not in (None, args.format):
-            print(
-                f"{source}:1: this looks like the {looks_like} format: "
-                f"try `quiz import {looks_like} {source}`",
-                file=sys.stderr,
-            )
-        for problem in error.problems[:MAX_SHOWN]:
-            print(describe(problem), file=sys.stderr)
-        if len(error.problems) > MAX_SHOWN:
-            print(f"... and {len(error.problems) - MAX_SHOWN} more", file=sys.stderr)
-        return EXIT_PROBLEMS
+        raise UserError(f"quiz import: --id '{pack_id}' must be lower-case words joined by '-'")
+    imported = _read(source, args.format)
     for note in imported.skipped:
-        print(f"{source}:{note.line}: skipped: {note.message}")
+        warn(f"{source}:{note.line}: skipped: {note.message}")
     for note in imported.warnings:
-        print(f"{source}:{note.line}: warning: {note.message}")
+        warn(f"{source}:{note.line}: warning: {note.message}")
     if not imported.questions:
-        print(f"{source}:1: no question could be imported; nothing written", file=sys.stderr)
-        return EXIT_PROBLEMS
+        raise UserError(f"{source}:1: no question could be imported; nothing written")
     pack = Pack(
         id=pack_id,
         title=args.title or imported.title or source.stem.replace("_", " "),
@@ -80,17 +63,36 @@ def run(args: argparse.Namespace) -> int:
     )
     comment = f"Imported from {source.name} by `quiz import {args.format}`."
     destination = pack_destination(pack_id, args.out, args.data_dir)
-    try:
-        written = save_pack_text(
-            dump_pack_yaml(pack, comment), destination, args.force, args.data_dir, not args.out
-        )
-    except LoadError as error:
-        for problem in error.problems:
-            print(describe(problem), file=sys.stderr)
-        return EXIT_PROBLEMS
+    written = save_pack_text(
+        dump_pack_yaml(pack, comment), destination, args.force, args.data_dir, not args.out
+    )
     for unfair in unfair_questions(written):  # as loaded, so with the lines of the file
-        print(unfair.describe(destination))
+        warn(unfair.warning_line(destination))
     count = len(pack.questions)
     skipped = f", skipped {len(imported.skipped)}" if imported.skipped else ""
-    print(f"Imported {count} question{'s' if count != 1 else ''}{skipped}: {destination}")
+    say(f"Imported {count} question{'s' if count != 1 else ''}{skipped}: {destination}")
     return EXIT_OK
+
+
+def _read(source: Path, format_name: str) -> Imported:
+    """The questions of the file; LoadError with at most MAX_SHOWN of its problems, after
+    a line naming the format the file looks like when it is not the one given."""
+    from quiz.interchange import format_module, guess_format
+    from quiz.interchange.files import read_source
+
+    text = ""
+    try:
+        text = read_source(source)
+        imported: Imported = format_module(format_name).read(text, str(source))
+    except LoadError as error:
+        lines = error.lines()
+        looks_like = guess_format(text) if text else None
+        hint = []
+        if looks_like not in (None, format_name):
+            hint = [
+                f"{source}:1: this looks like the {looks_like} format: "
+                f"try `quiz import {looks_like} {source}`"
+            ]
+        more = [f"... and {len(lines) - MAX_SHOWN} more"] if len(lines) > MAX_SHOWN else []
+        raise UserError(*hint, *lines[:MAX_SHOWN], *more) from None
+    return imported

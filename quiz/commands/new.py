@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from quiz.commands.common import EXIT_OK, EXIT_PROBLEMS
+from quiz.commands.output import say
+from quiz.core.limits import EXIT_OK
+from quiz.core.problems import UserError
 
 HELP = "write a starter pack, with an example of every question type, to edit"
 
@@ -64,17 +66,15 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     import json
-    import sys
 
-    from quiz.interchange.files import describe, pack_destination, save_pack_text
-    from quiz.packs import PACK_ID
-    from quiz.paths import shipped_packs_dir
-    from quiz.problems import LoadError
+    from quiz.interchange.files import pack_destination, save_pack_text
+    from quiz.packs.loader import PACK_ID
+    from quiz.storage.paths import shipped_packs_dir
 
     if not PACK_ID.fullmatch(args.id):
-        message = f"quiz new: '{args.id}' is not a pack id: use lower-case words joined by '-'"
-        print(message, file=sys.stderr)
-        return EXIT_PROBLEMS
+        raise UserError(
+            f"quiz new: '{args.id}' is not a pack id: use lower-case words joined by '-'"
+        )
     destination = pack_destination(args.id, args.out, args.data_dir)
     schema = shipped_packs_dir() / "pack.schema.json"
     text = STARTER.format(
@@ -83,11 +83,6 @@ def run(args: argparse.Namespace) -> int:
         id=args.id,
         title=json.dumps(args.title or args.id.replace("-", " ").capitalize(), ensure_ascii=False),
     )
-    try:
-        save_pack_text(text, destination, args.force, args.data_dir, check_id=not args.out)
-    except LoadError as error:
-        for problem in error.problems:
-            print(describe(problem), file=sys.stderr)
-        return EXIT_PROBLEMS
-    print(destination)
+    save_pack_text(text, destination, args.force, args.data_dir, check_id=not args.out)
+    say(str(destination))
     return EXIT_OK

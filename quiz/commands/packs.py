@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from pathlib import Path
 
-from quiz.commands.common import (
-    EXIT_OK,
-    EXIT_PROBLEMS,
-    add_pack_option,
-    open_library,
-    print_problems,
-)
+from quiz.commands.common import add_pack_option, open_library
+from quiz.commands.output import print_json, print_table, say
+from quiz.core.limits import EXIT_OK
+from quiz.core.problems import UserError
 
 HELP = "list installed packs, or show one as JSON"
 
@@ -34,38 +29,22 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from quiz.paths import user_packs_dir
+    from quiz.storage.paths import user_packs_dir
 
     library = open_library(args, [Path(spec) for spec in args.pack])
     rows = [("ID", "TITLE", "QUESTIONS", "PATH")]
     rows += [(p.id, p.title, str(p.question_count), p.path) for p in library.packs]
-    widths = [max(len(row[column]) for row in rows) for column in range(3)]
-    for *cells, path in rows:
-        print(
-            "  ".join(
-                [*(cell.ljust(width) for cell, width in zip(cells, widths, strict=True)), path]
-            )
-        )
-    print(f"\nYour own packs go in {user_packs_dir(args.data_dir)}")
+    print_table(rows)
+    say(f"\nYour own packs go in {user_packs_dir(args.data_dir)}")
     if library.problems:
-        print(file=sys.stderr)
-        for problem in library.problems:
-            print(problem, file=sys.stderr)
-        return EXIT_PROBLEMS
+        raise UserError("", *(str(problem) for problem in library.problems))
     return EXIT_OK
 
 
 def _show(args: argparse.Namespace) -> int:
-    from quiz.library import resolve_pack
-    from quiz.packdump import pack_to_dict
-    from quiz.problems import LoadError
+    from quiz.packs.dump import pack_to_dict
+    from quiz.packs.library import resolve_pack
 
-    library = open_library(args)
-    try:
-        pack = resolve_pack(args.pack, library)
-    except LoadError as error:
-        print_problems(error.problems)
-        return EXIT_PROBLEMS
-    json.dump(pack_to_dict(pack), sys.stdout, indent=2, ensure_ascii=False)
-    print()
+    pack = resolve_pack(args.pack, open_library(args))
+    print_json(pack_to_dict(pack))
     return EXIT_OK

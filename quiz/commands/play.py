@@ -7,23 +7,15 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from quiz.commands.common import (
-    EXIT_PROBLEMS,
-    EXIT_USAGE,
-    MODES,
-    add_pack_option,
-    positive_count,
-    seconds_per_question,
-    seed_number,
-)
+from quiz.commands.common import add_pack_option, positive_count, seconds_per_question, seed_number
+from quiz.commands.output import warn
+from quiz.core.limits import DEFAULT_QUESTIONS, DEFAULT_SECONDS, MODE_NAMES
+from quiz.core.problems import UsageError, UserError
 
 if TYPE_CHECKING:
-    from quiz.model import Pack
+    from quiz.core.model import Pack
 
 HELP = "play a round: the app, or --plain for questions and answers as lines of text"
-# The engine's defaults (quiz.session), written out so that `quiz --help` need not import it.
-DEFAULT_QUESTIONS = 10
-DEFAULT_SECONDS = 20.0
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -46,7 +38,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--mode",
-        choices=MODES,
+        choices=MODE_NAMES,
         help="classic: N timed questions; practice: untimed, no high score; "
         "sudden-death: every question until the first miss (default classic)",
     )
@@ -67,17 +59,16 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quiz.paths import data_dir
     from quiz.session import Mode, RoundSettings, random_seed
+    from quiz.storage.paths import data_dir
 
-    mode = Mode(args.mode or MODES[0])
+    mode = Mode(args.mode or MODE_NAMES[0])
     if mode is Mode.SUDDEN_DEATH and args.questions is not None:
-        return _usage_error(
-            "--questions does not apply to sudden-death, which plays every question"
+        raise UsageError(
+            "quiz play: error: --questions does not apply to sudden-death, "
+            "which plays every question"
         )
     packs = _load_packs(args)
-    if packs is None:
-        return EXIT_PROBLEMS
     settings = RoundSettings(
         packs=tuple(packs),
         questions=args.questions or DEFAULT_QUESTIONS,
@@ -93,8 +84,8 @@ def run(args: argparse.Namespace) -> int:
         from quiz.plain import run_plain
 
         if not args.plain:
-            _warn("quiz: not a terminal, so playing in line mode (--plain)")
-        return run_plain(settings, player=args.player, folder=folder, warn=_warn)
+            warn("quiz: not a terminal, so playing in line mode (--plain)")
+        return run_plain(settings, player=args.player, folder=folder, warn=warn)
     from quiz.tui.app import run_app
 
     # Absolute, as remembered for Home: the app may look for them from another folder.
@@ -102,32 +93,24 @@ def run(args: argparse.Namespace) -> int:
     return run_app(folder, start=settings, player=args.player or "", extra_packs=pack_files)
 
 
-def _load_packs(args: argparse.Namespace) -> list[Pack] | None:
-    """The packs named with --pack, else every installed one; None after printing why not."""
+def _load_packs(args: argparse.Namespace) -> list[Pack]:
+    """The packs named with --pack, else every installed one; LoadError if one is bad,
+    UserError if there are none."""
     from quiz.commands.common import open_library
-    from quiz.library import resolve_pack
-    from quiz.paths import user_packs_dir
-    from quiz.problems import LoadError
+    from quiz.packs.library import resolve_pack
+    from quiz.storage.paths import user_packs_dir
 
     library = open_library(args)
-    packs = []
-    try:
-        if args.pack:
-            packs = [resolve_pack(spec, library) for spec in args.pack]
-        else:
-            for problem in library.problems:
-                _warn(f"{problem} (pack skipped)")
-            packs = [library.load(Path(summary.path)) for summary in library.packs]
-    except LoadError as error:
-        for problem in error.problems:
-            _warn(str(problem))
-        return None
+    if args.pack:
+        return [resolve_pack(spec, library) for spec in args.pack]
+    for problem in library.problems:
+        warn(f"{problem} (pack skipped)")
+    packs = [library.load(Path(summary.path)) for summary in library.packs]
     if not packs:
-        _warn(
+        raise UserError(
             f"quiz: no packs installed; put pack files in {user_packs_dir(args.data_dir)} "
             "or name one with --pack PATH"
         )
-        return None
     return packs
 
 
@@ -136,9 +119,9 @@ def _remember(args: argparse.Namespace, folder: Path) -> None:
     from dataclasses import replace
 
     from quiz.session import Mode
-    from quiz.settings import load_settings, save_settings
+    from quiz.storage.settings import load_settings, save_settings
 
-    remembered = load_settings(folder, _warn)
+    remembered = load_settings(folder, warn)
     chosen = replace(
         remembered,
         packs=tuple(_remembered_pack(spec) for spec in args.pack),
@@ -148,22 +131,13 @@ def _remember(args: argparse.Namespace, folder: Path) -> None:
         player=args.player or remembered.player,
     )
     if chosen != remembered:
-        save_settings(folder, chosen, _warn)
+        save_settings(folder, chosen, warn)
 
 
 def _remembered_pack(spec: str) -> str:
     """An installed id as given; a file as an absolute path, valid from any folder."""
     path = Path(spec)
     return str(path.resolve()) if path.is_file() else spec
-
-
-def _warn(message: str) -> None:
-    print(message, file=sys.stderr)
-
-
-def _usage_error(message: str) -> int:
-    print(f"quiz play: error: {message}", file=sys.stderr)
-    return EXIT_USAGE
 
 
 def _player(text: str) -> str:

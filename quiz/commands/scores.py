@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import sys
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from quiz.commands.common import (
-    EXIT_OK,
-    EXIT_PROBLEMS,
-    EXIT_USAGE,
-    MODES,
-    positive_count,
-    seconds_per_question,
-)
-from quiz.text import visible
+from quiz.commands.common import positive_count, seconds_per_question
+from quiz.commands.output import CELL_LAYOUT, print_json, print_table, say, warn
+from quiz.core.limits import EXIT_OK, MODE_NAMES
+from quiz.core.problems import UsageError, UserError
+from quiz.core.text import defuse_formula, terminal_safe
 
 if TYPE_CHECKING:
     from quiz.scores import Board, Entry, RoundRecord, ScoreStore
@@ -37,10 +31,6 @@ CSV_COLUMNS = (
     "duration",
     "game_version",
 )
-# Escaped in a table row too, where they would break the row in two or shift its columns.
-LAYOUT = "\n\t"
-# A spreadsheet runs a cell that starts with one of these as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -55,7 +45,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         metavar="ID",
         help="only boards that include this pack (repeatable: all of them)",
     )
-    parser.add_argument("--mode", choices=MODES, help="only boards of this mode")
+    parser.add_argument("--mode", choices=MODE_NAMES, help="only boards of this mode")
     parser.add_argument(
         "--questions", type=positive_count, metavar="N", help="only N-question boards"
     )
@@ -77,18 +67,17 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quiz.paths import data_dir
     from quiz.scores import ScoreStore, scores_path
+    from quiz.storage.paths import data_dir
 
     if args.export and args.json:
-        print("quiz scores: error: --export writes CSV; --json does not apply", file=sys.stderr)
-        return EXIT_USAGE
+        raise UsageError("quiz scores: error: --export writes CSV; --json does not apply")
     folder = data_dir(args.data_dir)
     # Reading scores should not create a file: no file is an empty store.
     if scores_path(folder).exists():
-        store = ScoreStore.open(folder, _warn)
+        store = ScoreStore.open(folder, warn)
     else:
-        store = ScoreStore.in_memory(_warn)
+        store = ScoreStore.in_memory(warn)
     try:
         if args.export:
             return _export(store, args)
@@ -128,7 +117,7 @@ def _leaderboards(store: ScoreStore, args: argparse.Namespace) -> int:
     boards = [board for board in every_board if _wanted(board, args)]
     limit = args.limit or LEADERBOARD_SIZE
     if args.json:
-        _print_json(
+        print_json(
             [
                 _board_json(board)
                 | {
@@ -142,12 +131,12 @@ def _leaderboards(store: ScoreStore, args: argparse.Namespace) -> int:
         )
         return EXIT_OK
     if not boards:
-        print(_nothing_matches(every_board, args) if every_board else EMPTY)
+        say(_nothing_matches(every_board, args) if every_board else EMPTY)
         return EXIT_OK
     for number, board in enumerate(boards):
         if number:
-            print()
-        print(visible(f"{board.packs_label} · {board.mode} · {board.shape}", LAYOUT))
+            say()
+        say(terminal_safe(f"{board.packs_label} · {board.mode} · {board.shape}", CELL_LAYOUT))
         rows = [("RANK", "PLAYER", "SCORE", "RIGHT", "STREAK", "WHEN")]
         rows += [
             (
@@ -160,7 +149,7 @@ def _leaderboards(store: ScoreStore, args: argparse.Namespace) -> int:
             )
             for rank, entry in enumerate(store.leaderboard(board, limit), start=1)
         ]
-        _print_table(rows)
+        print_table(rows)
     return EXIT_OK
 
 
@@ -170,11 +159,11 @@ def _history(store: ScoreStore, args: argparse.Namespace) -> int:
     records = [record for record in store.history() if _wanted(record.board, args)]
     records = records[: args.limit] if args.limit else records
     if args.json:
-        _print_json([_record_json(record) for record in records])
+        print_json([_record_json(record) for record in records])
         return EXIT_OK
     if not records:
         every_board = store.boards()
-        print(_nothing_matches(every_board, args) if every_board else EMPTY)
+        say(_nothing_matches(every_board, args) if every_board else EMPTY)
         return EXIT_OK
     rows = [("WHEN", "PLAYER", "PACKS", "MODE", "ROUND", "SCORE", "RIGHT", "STREAK", "SEED")]
     rows += [
@@ -191,7 +180,7 @@ def _history(store: ScoreStore, args: argparse.Namespace) -> int:
         )
         for record in records
     ]
-    _print_table(rows)
+    print_table(rows)
     return EXIT_OK
 
 
@@ -200,7 +189,7 @@ def _export(store: ScoreStore, args: argparse.Namespace) -> int:
     import io
     from pathlib import Path
 
-    from quiz.atomicfile import write_atomically
+    from quiz.storage.atomic import write_atomically
 
     target = Path(args.export)
     records = [record for record in store.history() if _wanted(record.board, args)]
@@ -211,19 +200,15 @@ def _export(store: ScoreStore, args: argparse.Namespace) -> int:
     try:
         write_atomically(target, text.getvalue())  # a failure never leaves half a file
     except OSError as error:
-        print(f"{target}: cannot write the export ({error.strerror or error})", file=sys.stderr)
-        return EXIT_PROBLEMS
-    print(f"Exported {len(records)} rounds to {target}")
+        raise UserError(f"{target}: cannot write the export ({error.strerror or error})") from None
+    say(f"Exported {len(records)} rounds to {target}")
     return EXIT_OK
 
 
 def _csv_row(record: RoundRecord) -> tuple[object, ...]:
-    player = record.player
-    if player.startswith(FORMULA_STARTS):
-        player = "'" + player
     return (
         _iso(record),
-        player,
+        defuse_formula(record.player),
         " ".join(f"{pack_id}@{version}" for pack_id, version in record.packs),
         record.mode,
         record.questions,
@@ -277,38 +262,7 @@ def _record_json(record: RoundRecord) -> dict[str, object]:
     }
 
 
-def _print_json(data: object) -> None:
-    import json
-
-    # json escapes newlines and C0 controls in strings; C1 controls and bidi marks it keeps.
-    print(visible(json.dumps(data, indent=2, ensure_ascii=False)))
-
-
-def _print_table(rows: Sequence[Sequence[str]]) -> None:
-    cells = [[visible(cell, LAYOUT) for cell in row] for row in rows]
-    widths = [max(_width(row[column]) for row in cells) for column in range(len(cells[0]))]
-    for row in cells:
-        padded = (
-            cell + " " * (width - _width(cell)) for cell, width in zip(row, widths, strict=True)
-        )
-        print("  ".join(padded).rstrip())
-
-
-def _width(text: str) -> int:
-    """Columns the text takes in a terminal: wide East Asian characters take two."""
-    import unicodedata
-
-    return sum(
-        0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1
-        for char in text
-    )
-
-
 def _iso(item: Entry | RoundRecord) -> str:
     from datetime import UTC
 
     return item.played_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _warn(message: str) -> None:
-    print(message, file=sys.stderr)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from quiz.commands.common import EXIT_OK, EXIT_PROBLEMS, print_problems
+from quiz.commands.output import report, say
+from quiz.core.limits import EXIT_OK, EXIT_PROBLEMS
 
 HELP = "check pack files; prints path:line:col: message for each problem"
 
@@ -16,10 +17,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quiz.fairness import unfair_questions
-    from quiz.library import PACK_SUFFIXES, pack_files
-    from quiz.packs import load_pack
-    from quiz.problems import LoadError, Problem
+    from quiz.core.problems import LoadError, Problem
+    from quiz.packs.fairness import unfair_questions
+    from quiz.packs.library import PACK_SUFFIXES, pack_files
+    from quiz.packs.loader import load_pack
 
     problems: list[Problem] = []
     summaries: list[str] = []
@@ -37,9 +38,9 @@ def run(args: argparse.Namespace) -> int:
                 continue
             summaries.append(f"{file}: ok, pack '{pack.id}' with {len(pack.questions)} questions")
             # Questions a player would call unfair: worth a look, but the pack still plays.
-            summaries += [unfair.describe(file) for unfair in unfair_questions(pack)]
-    print_problems(problems, as_json=args.json)
+            summaries += [unfair.warning_line(file) for unfair in unfair_questions(pack)]
+    report(problems, as_json=args.json)
     if not args.json:
         for line in summaries:
-            print(line)
+            say(line)
     return EXIT_PROBLEMS if problems else EXIT_OK

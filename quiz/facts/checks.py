@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from quiz.core.problems import ProblemList
+from quiz.core.text import typed_answer_key
 from quiz.facts.model import CalendarDate, Entity, EntityRef, Fact, FactSheet, FactValue, Place
 from quiz.facts.values import (
     Article,
@@ -12,8 +14,6 @@ from quiz.facts.values import (
     normalize_quote,
     numbers_in,
 )
-from quiz.problems import ProblemList
-from quiz.text import typed_answer_key
 
 # Long enough to recognise the quote in a message, short enough for one line.
 SHOWN_CHARS = 40
@@ -63,7 +63,7 @@ def check_sheet(sheet: FactSheet, problems: ProblemList) -> None:
             add(
                 fact.value_place,
                 f"contradicts line {first.place.line}: '{fact.relation}' of '{fact.subject}' "
-                f"has one value, already {describe(first.value, sheet)}",
+                f"has one value, already {value_text(first.value, sheet)}",
             )
 
 
@@ -85,7 +85,7 @@ def _check_phrasings(sheet: FactSheet, problems: ProblemList) -> None:
             problems.add(place.line, place.column, message)
 
 
-def describe(value: FactValue, sheet: FactSheet) -> str:
+def value_text(value: FactValue, sheet: FactSheet) -> str:
     """A value as a person reads it: a date spelled out, an entity by its name."""
     if isinstance(value, CalendarDate):
         return format_date(value)

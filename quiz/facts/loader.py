@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
 
+from quiz.core.problems import ProblemList
 from quiz.facts.model import (
     NOWHERE,
     Entity,
@@ -26,10 +27,10 @@ from quiz.facts.model import (
     ValueKind,
 )
 from quiz.facts.values import parse_date, parse_integer
-from quiz.packs import PACK_ID, PACK_KEYS, FieldReader
-from quiz.paths import seeds_dir
-from quiz.problems import ProblemList
-from quiz.yamlread import Mapping, Node, Scalar, Sequence, read_yaml_file
+from quiz.packs.fields import FieldReader
+from quiz.packs.loader import PACK_ID, PACK_KEYS
+from quiz.packs.yamltree import Mapping, Node, Scalar, Sequence, read_yaml_file
+from quiz.storage.paths import seeds_dir
 
 FACTS_SUFFIX = ".facts.yaml"
 TOP_KEYS = ("article", "pack", "entities", "relations", "facts")

@@ -7,8 +7,8 @@ import datetime
 import re
 from collections.abc import Iterator, Sequence
 
+from quiz.core.text import normalize_answer
 from quiz.facts.model import CalendarDate
-from quiz.text import normalize_answer
 
 MONTHS = tuple(calendar.month_name)[1:]
 # A leap year, so that February 29 exists when the article gives no year.

@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime
 import random
 
+from quiz.core.text import typed_answer_key
 from quiz.facts.model import CalendarDate, Entity, EntityRef, Fact, FactSheet, Relation
 from quiz.facts.values import as_datetime, from_datetime, is_valid
-from quiz.text import typed_answer_key
 
 MAX_WRONG = 3
 MIN_WRONG = 2  # fewer makes a coin toss: such facts get a true/false or typed question instead

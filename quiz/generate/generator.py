@@ -13,7 +13,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from quiz.facts.checks import describe
+from quiz.core.model import Difficulty, Pack, Question, QuestionType
+from quiz.core.problems import LoadError, Problem
+from quiz.core.text import typed_answer_key
+from quiz.facts.checks import value_text
 from quiz.facts.model import (
     CalendarDate,
     EntityRef,
@@ -32,9 +35,6 @@ from quiz.generate.distractors import (
     next_date,
 )
 from quiz.generate.templates import TRUE_OR_FALSE, fill, statement, subject_name, true_statement
-from quiz.model import Difficulty, Pack, Question, QuestionType
-from quiz.problems import LoadError, Problem
-from quiz.text import typed_answer_key
 
 DIFFICULTY = {
     QuestionType.TRUEFALSE: Difficulty.EASY,
@@ -198,7 +198,7 @@ class _Maker:
         if fact.explain:
             return fact.explain
         others = [
-            describe(other.value, self.sheet)
+            value_text(other.value, self.sheet)
             for other in self.values[(fact.subject, fact.relation)]
             if other is not fact
         ]
@@ -248,10 +248,10 @@ class _Maker:
             question_id,
             QuestionType.CHOICE,
             prompt,
-            describe(fact.value, self.sheet),
+            value_text(fact.value, self.sheet),
             fact,
             relation,
-            wrong=tuple(describe(value, self.sheet) for value in wrong),
+            wrong=tuple(value_text(value, self.sheet) for value in wrong),
         )
         return Generated(question, fact)
 
@@ -263,7 +263,7 @@ class _Maker:
             question_id,
             QuestionType.NUMBER,
             prompt,
-            describe(fact.value, self.sheet),
+            value_text(fact.value, self.sheet),
             fact,
             relation,
             tolerance=relation.tolerance,
@@ -278,11 +278,11 @@ class _Maker:
         prompt_template: str,
         others: list[Fact],
     ) -> Generated:
-        answer = describe(fact.value, self.sheet)
+        answer = value_text(fact.value, self.sheet)
         accepted = [*self._spellings(fact)]
         for other in others:
             if other is not fact:
-                accepted += [describe(other.value, self.sheet), *self._spellings(other)]
+                accepted += [value_text(other.value, self.sheet), *self._spellings(other)]
         prompt = fill(prompt_template, subject_name(self.sheet, fact))
         question = self._question(
             question_id,

@@ -11,18 +11,18 @@ from collections import Counter
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
-from quiz.facts.checks import describe
+from quiz.core.model import Pack, Question, QuestionType
+from quiz.core.problems import LoadError
+from quiz.core.text import normalize_answer, typed_answer_key
+from quiz.facts.checks import value_text
 from quiz.facts.model import CalendarDate, FactSheet, FactValue, ValueKind
 from quiz.facts.values import as_datetime, format_date, parse_date
-from quiz.fairness import unfair_questions
 from quiz.generate.distractors import LADDER_RUNGS, MIN_WRONG
 from quiz.generate.generator import Generated, generate, generate_pack
-from quiz.model import Pack, Question, QuestionType
-from quiz.packdump import dump_pack_yaml
-from quiz.packs import load_pack_bytes
-from quiz.problems import LoadError
+from quiz.packs.dump import dump_pack_yaml
+from quiz.packs.fairness import unfair_questions
+from quiz.packs.loader import load_pack_bytes
 from quiz.session.answers import InvalidAnswer, judge
-from quiz.text import normalize_answer, typed_answer_key
 
 # Chi-square critical values at alpha = 0.001, by degrees of freedom: a fair generator
 # fails the uniformity check in one run of a thousand.
@@ -46,14 +46,14 @@ def _right_answers(sheet: FactSheet, item: Generated) -> set[str]:
         }
         return {typed_answer_key(sheet.entities[key].name) for key in keys}
     values = _true_values(sheet, fact.subject, fact.relation)
-    return {typed_answer_key(describe(value, sheet)) for value in values}
+    return {typed_answer_key(value_text(value, sheet)) for value in values}
 
 
 def answer_is_the_value(sheet: FactSheet, item: Generated) -> str | None:
     question, fact = item.question, item.fact
     if question.type is QuestionType.TRUEFALSE:
         return None  # its answer is the statement's truth: see statement_truth
-    expected = sheet.entities[fact.subject].name if item.reverse else describe(fact.value, sheet)
+    expected = sheet.entities[fact.subject].name if item.reverse else value_text(fact.value, sheet)
     if question.answer != expected:
         return f"answer '{question.answer}' is not the fact's value '{expected}'"
     if not question.evidence or not question.explain:
@@ -79,7 +79,7 @@ def wrong_answers_fit(sheet: FactSheet, item: Generated) -> str | None:
     value = item.fact.value
     if relation.kind is ValueKind.ENTITY and relation.distractors_from and not item.reverse:
         sources = {relation.key, *relation.distractors_from}
-        names = {describe(f.value, sheet) for f in sheet.facts if f.relation in sources}
+        names = {value_text(f.value, sheet) for f in sheet.facts if f.relation in sources}
         strangers = [text for text in wrong if text not in names]
         if strangers:
             return f"wrong answers {strangers} are no values of {sorted(sources)}"
@@ -134,8 +134,8 @@ def statement_truth(sheet: FactSheet, item: Generated) -> str | None:
         says_so = claim == fact.value
     else:
         says_so = claim in _true_values(sheet, fact.subject, fact.relation)
-        if describe(claim, sheet) not in question.prompt:
-            return f"the statement does not say the value it claims, '{describe(claim, sheet)}'"
+        if value_text(claim, sheet) not in question.prompt:
+            return f"the statement does not say the value it claims, '{value_text(claim, sheet)}'"
     if question.truth is not says_so:
         return f"'{question.prompt}' is {says_so} by the facts, but its answer is {question.answer}"
     return None
@@ -229,7 +229,7 @@ PACK_PROPERTIES: tuple[tuple[str, Callable[[Pack], str | None]], ...] = (
 
 
 @dataclass(frozen=True, slots=True)
-class Outcome:
+class PropertyVerdict:
     """One property checked over ``examples`` examples; ``failure`` names the smallest."""
 
     name: str
@@ -237,7 +237,7 @@ class Outcome:
     failure: str | None = None
 
 
-def check_sheet_properties(sheet: FactSheet, seeds: int) -> list[Outcome]:
+def check_sheet_properties(sheet: FactSheet, seeds: int) -> list[PropertyVerdict]:
     """Every property over seeds 0 to seeds - 1; a failure names the smallest failing seed."""
     failures: dict[str, str] = {}
     examples: Counter[str] = Counter()
@@ -262,19 +262,19 @@ def check_sheet_properties(sheet: FactSheet, seeds: int) -> list[Outcome]:
             record(name, seed, pack_check(pack))
         same = dump_pack_yaml(generate_pack(sheet, seed)) == dump_pack_yaml(pack)
         record("one seed gives one pack, byte for byte", seed, None if same else "two packs")
-    outcomes = [Outcome(name, examples[name], failures.get(name)) for name in examples]
-    return outcomes + uniformity(sheet, seeds)
+    verdicts = [PropertyVerdict(name, examples[name], failures.get(name)) for name in examples]
+    return verdicts + uniformity(sheet, seeds)
 
 
 def _labelled(item: Generated, failure: str | None) -> str | None:
     return None if failure is None else f"question '{item.question.id}': {failure}"
 
 
-def check_pack_properties(pack: Pack) -> list[Outcome]:
-    return [Outcome(name, 1, check(pack)) for name, check in PACK_PROPERTIES]
+def check_pack_properties(pack: Pack) -> list[PropertyVerdict]:
+    return [PropertyVerdict(name, 1, check(pack)) for name, check in PACK_PROPERTIES]
 
 
-def uniformity(sheet: FactSheet, seeds: int) -> list[Outcome]:
+def uniformity(sheet: FactSheet, seeds: int) -> list[PropertyVerdict]:
     """Chi-square tests that the answer's rank among ordered choices, and the truth of a
     statement, carry no information; skipped when too few questions make them meaningful."""
     ranks: Counter[Hashable] = Counter()
@@ -289,14 +289,14 @@ def uniformity(sheet: FactSheet, seeds: int) -> list[Outcome]:
                 if len(keys) == LADDER_RUNGS:
                     ranks[sorted(keys).index(keys[0])] += 1
     return [
-        outcome
-        for outcome in (
+        verdict
+        for verdict in (
             chi_square(
                 "the answer's rank among ordered choices is uniform", ranks, range(LADDER_RUNGS)
             ),
             chi_square("true/false statements are true half the time", truths, (True, False)),
         )
-        if outcome is not None
+        if verdict is not None
     ]
 
 
@@ -314,7 +314,7 @@ def _order_key(text: str) -> int:
 
 def chi_square(
     name: str, counts: Counter[Hashable], categories: range | tuple[Hashable, ...]
-) -> Outcome | None:
+) -> PropertyVerdict | None:
     total = sum(counts.values())
     expected = total / len(categories)
     if expected < MIN_EXPECTED:
@@ -325,4 +325,4 @@ def chi_square(
     if statistic >= critical:
         seen = ", ".join(f"{c}: {counts[c]}" for c in categories)
         failure = f"chi-square {statistic:.1f} >= {critical} at alpha 0.001 ({seen})"
-    return Outcome(f"{name} (chi-square, alpha 0.001)", total, failure)
+    return PropertyVerdict(f"{name} (chi-square, alpha 0.001)", total, failure)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from quiz.facts.checks import describe
+from quiz.facts.checks import value_text
 from quiz.facts.model import Fact, FactSheet, FactValue, Relation
 
 TRUE_OR_FALSE = "True or false: "
@@ -26,7 +26,7 @@ def statement(sheet: FactSheet, relation: Relation, fact: Fact, value: FactValue
     subject = subject_name(sheet, fact)
     if isinstance(value, bool):
         return fill(relation.statement if value else relation.negation, subject)
-    return fill(relation.statement, subject, describe(value, sheet))
+    return fill(relation.statement, subject, value_text(value, sheet))
 
 
 def true_statement(sheet: FactSheet, relation: Relation, fact: Fact) -> str:

@@ -16,9 +16,9 @@ import csv
 import io
 import re
 
+from quiz.core.model import Question, QuestionType
 from quiz.interchange.htmltext import EntityError, strip_html
 from quiz.interchange.result import Collector, Imported
-from quiz.model import Question, QuestionType
 
 SEPARATORS = {
     "tab": "\t",

@@ -14,9 +14,9 @@ import io
 import re
 from decimal import Decimal
 
+from quiz.core.model import MAX_SECONDS, Pack, Question, QuestionType
+from quiz.core.text import defuse_formula, normalize_answer, parse_number, restore_formula
 from quiz.interchange.result import Collector, Exported, Imported
-from quiz.model import MAX_SECONDS, Pack, Question, QuestionType
-from quiz.text import normalize_answer, parse_number
 
 DELIMITERS = ",;\t"
 # How far down a title block the Kahoot header row may be.
@@ -24,8 +24,6 @@ HEADER_SEARCH_ROWS = 20
 _ANSWER_COLUMN = re.compile(r"answer\s*(\d+)")
 _NUMBERS = re.compile(r"\d+(?:\s*[,;]\s*\d+)*")
 TRUE_FALSE = ("true", "false")
-# A spreadsheet runs a cell starting with one of these as a formula; a leading ' stops it.
-FORMULA_STARTS = ("=", "+", "-", "@")
 
 Row = tuple[int, list[str]]
 
@@ -68,7 +66,7 @@ def _rows(text: str, delimiter: str) -> list[Row]:
     start = 1
     try:
         for cells in reader:
-            stripped = [_from_cell(cell.strip()) for cell in cells]
+            stripped = [restore_formula(cell.strip()) for cell in cells]
             if any(stripped):
                 rows.append((start, stripped))
             start = reader.line_num + 1
@@ -174,16 +172,6 @@ def _is_plain_header(cells: list[str]) -> bool:
     return len(keys) >= 2 and keys[0].startswith("question") and keys[1].startswith("answer")
 
 
-def _to_cell(text: str) -> str:
-    # A text that already starts with ' before a formula character keeps it: one more is added.
-    return f"'{text}" if text.lstrip("'").startswith(FORMULA_STARTS) else text
-
-
-def _from_cell(text: str) -> str:
-    quoted = text.startswith("'") and text.lstrip("'").startswith(FORMULA_STARTS)
-    return text[1:] if quoted else text
-
-
 def write(pack: Pack) -> Exported:
     """The plain sheet: choice, true/false and text questions (without other accepted answers)."""
     rows: list[list[str]] = []
@@ -206,5 +194,5 @@ def write(pack: Pack) -> Exported:
     widest = max((len(row) for row in rows), default=2)
     header = ["question", "answer", *(f"wrong {n}" for n in range(1, widest - 1))]
     out = io.StringIO()
-    csv.writer(out).writerows([header, *([_to_cell(text) for text in row] for row in rows)])
+    csv.writer(out).writerows([header, *([defuse_formula(text) for text in row] for row in rows)])
     return Exported(out.getvalue(), len(rows), tuple(lost))

@@ -4,24 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from quiz.atomicfile import write_atomically
-from quiz.library import installed_library
-from quiz.model import Pack
-from quiz.packs import load_pack_bytes
-from quiz.paths import user_packs_dir
-from quiz.problems import LoadError, Problem
-from quiz.yamlread import MAX_FILE_BYTES
-
-
-def describe(problem: Problem) -> str:
-    """``path:line:col: message``, or ``path:line: message`` for formats without columns."""
-    if problem.column:
-        return str(problem)
-    return f"{problem.path}:{problem.line}: {problem.message}"
-
-
-def fail(path: str, line: int, message: str) -> LoadError:
-    return LoadError([Problem(path, line, 0, message)])
+from quiz.core.model import Pack
+from quiz.core.problems import file_error
+from quiz.packs.library import installed_library
+from quiz.packs.loader import load_pack_bytes
+from quiz.packs.yamltree import MAX_FILE_BYTES
+from quiz.storage.atomic import write_atomically
+from quiz.storage.paths import user_packs_dir
 
 
 def read_source(path: Path) -> str:
@@ -31,18 +20,18 @@ def read_source(path: Path) -> str:
         with path.open("rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
-        raise fail(shown, 1, f"cannot read file: {error.strerror}") from None
+        raise file_error(shown, 1, f"cannot read file: {error.strerror}") from None
     if len(data) > MAX_FILE_BYTES:
-        raise fail(shown, 1, f"file is larger than the {MAX_FILE_BYTES // 2**20} MiB limit")
+        raise file_error(shown, 1, f"file is larger than the {MAX_FILE_BYTES // 2**20} MiB limit")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         message = f"not UTF-8 text (byte 0x{data[error.start]:02x}); save the file as UTF-8"
-        raise fail(shown, line, message) from None
+        raise file_error(shown, line, message) from None
     text = text.removeprefix("\ufeff")
     if not text.strip():
-        raise fail(shown, 1, "file is empty")
+        raise file_error(shown, 1, "file is empty")
     return text
 
 
@@ -64,7 +53,7 @@ def save_pack_text(
         other = installed_library(Path(data_dir) if data_dir else None).by_id(pack.id)
         if other is not None and Path(other.path).resolve() != destination.resolve():
             message = f"pack id '{pack.id}' is already used by {other.path}; choose another id"
-            raise fail(shown, 1, message)
+            raise file_error(shown, 1, message)
     write_file(destination, text, force)
     return pack
 
@@ -73,11 +62,11 @@ def write_file(destination: Path, text: str, force: bool) -> None:
     """Like write_atomically, with LoadError naming the file for every reason it was not written."""
     shown = str(destination)
     if destination.is_dir():  # --force could not replace it either
-        raise fail(shown, 1, "is a folder; give the path of a file to write")
+        raise file_error(shown, 1, "is a folder; give the path of a file to write")
     try:
         destination.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(destination, text, replace=force)
     except FileExistsError:
-        raise fail(shown, 1, "already exists; add --force to replace it") from None
+        raise file_error(shown, 1, "already exists; add --force to replace it") from None
     except OSError as error:
-        raise fail(shown, 1, f"cannot write file: {error.strerror}") from None
+        raise file_error(shown, 1, f"cannot write file: {error.strerror}") from None

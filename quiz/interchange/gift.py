@@ -18,10 +18,10 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from quiz.core.model import Pack, Question, QuestionType
+from quiz.core.text import parse_number
 from quiz.interchange.htmltext import EntityError, strip_html
 from quiz.interchange.result import Collector, Exported, Imported
-from quiz.model import Pack, Question, QuestionType
-from quiz.text import parse_number
 
 SPECIAL = "~=#{}:\\"
 _FORMAT_MARK = re.compile(r"\s*\[(html|moodle|plain|markdown)\]")

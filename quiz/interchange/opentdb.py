@@ -16,9 +16,9 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import unquote, unquote_plus
 
+from quiz.core.model import Difficulty, Pack, Question, QuestionType
 from quiz.interchange.htmltext import decode_entities
 from quiz.interchange.result import Collector, Exported, Imported
-from quiz.model import Difficulty, Pack, Question, QuestionType
 
 # https://opentdb.com/api_config.php
 RESPONSE_CODES = {

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from quiz.core.model import MAX_SECONDS, Question, QuestionType
+from quiz.core.problems import ProblemList
+from quiz.core.text import normalize_answer, parse_number
 from quiz.interchange.result import Collector, Imported
-from quiz.model import MAX_SECONDS, Question, QuestionType
-from quiz.problems import ProblemList
-from quiz.text import normalize_answer, parse_number
-from quiz.yamlread import Mapping, Node, Scalar, Sequence, parse_yaml
+from quiz.packs.yamltree import Mapping, Node, Scalar, Sequence, parse_yaml
 
 
 def read(text: str, path: str) -> Imported:

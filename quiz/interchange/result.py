@@ -9,11 +9,11 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 
-from quiz.model import Pack, Question
-from quiz.packdump import dump_pack_yaml
-from quiz.packs import QUESTION_ID, load_pack_bytes
-from quiz.problems import LoadError, ProblemList
-from quiz.yamlread import Mapping, Sequence, parse_yaml
+from quiz.core.model import Pack, Question
+from quiz.core.problems import LoadError, ProblemList
+from quiz.packs.dump import dump_pack_yaml
+from quiz.packs.loader import QUESTION_ID, load_pack_bytes
+from quiz.packs.yamltree import Mapping, Sequence, parse_yaml
 
 # A question id may be longer, but a readable id is short.
 MAX_ID_CHARS = 40

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
-import os
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
@@ -28,6 +27,7 @@ from quiz.scores.migrations import (
     schema_version,
 )
 from quiz.scores.records import DEFAULT_PLAYER, Board, Entry, RoundRecord
+from quiz.storage.aside import move_aside
 
 SCORES_FILE = "scores.sqlite3"
 BUSY_TIMEOUT_SECONDS = 10.0  # another game's write takes milliseconds; this is a wide margin
@@ -201,7 +201,7 @@ def _open_file(path: Path, warn: Warn, now: Now) -> sqlite3.Connection:
         return _connect(path)
     except DamagedFileError as error:
         reason = str(error)
-    aside = _move_aside(path, now)
+    aside = move_aside(path, "corrupt", now(), COMPANIONS)
     warn(f"{path}: {reason}; moved it to {aside.name} and started a fresh score file")
     return _connect(path)
 
@@ -259,22 +259,6 @@ def _read_only(path: Path, options: str = "mode=ro") -> sqlite3.Connection:
 def _is_damage(error: sqlite3.DatabaseError) -> bool:
     code = getattr(error, "sqlite_errorcode", None)
     return code is not None and code & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
-
-
-def _move_aside(path: Path, now: Now) -> Path:
-    """Rename the file (and its WAL companions) to ``<name>.corrupt-<UTC time>``, never over one."""
-    stamp = now().astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-    aside = path.with_name(f"{path.name}.corrupt-{stamp}")
-    number = 1
-    while any(Path(f"{aside}{suffix}").exists() for suffix in ("", *COMPANIONS)):
-        number += 1
-        aside = path.with_name(f"{path.name}.corrupt-{stamp}-{number}")
-    os.rename(path, aside)
-    for suffix in COMPANIONS:
-        companion = Path(f"{path}{suffix}")
-        if companion.exists():
-            os.rename(companion, f"{aside}{suffix}")
-    return aside
 
 
 def _copy_in_memory(path: Path) -> sqlite3.Connection:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from quiz.model import Question, QuestionType
-from quiz.text import normalize_answer, parse_number, typed_answer_key
+from quiz.core.model import Question, QuestionType
+from quiz.core.text import normalize_answer, parse_number, typed_answer_key
 
 NUMBER_KEYS = "123456"
 LETTER_KEYS = "abcdef"

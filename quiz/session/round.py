@@ -6,31 +6,18 @@ anything. Time comes from the injected clock, so tests play whole rounds without
 
 from __future__ import annotations
 
-import random
-import shlex
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from enum import StrEnum
 
-from quiz.model import MAX_SECONDS, Pack, Question, QuestionType
-from quiz.session.answers import TRUE_FALSE_CHOICES, InvalidAnswer, judge, right_answer_text
+from quiz.core.model import Mode
+from quiz.session.answers import InvalidAnswer, judge, right_answer_text
+from quiz.session.draw import QuestionView, draw_questions
+from quiz.session.results import AnswerResult, Outcome, Summary
 from quiz.session.scoring import speed_points, streak_bonus
-
-DEFAULT_QUESTIONS = 10
-DEFAULT_SECONDS = 20.0
-LONGEST_SECONDS = float(MAX_SECONDS)
-RANDOM_SEEDS = 1_000_000
-# Seeds end up in the score store's 64-bit integer column.
-LARGEST_SEED = 2**63 - 1
+from quiz.session.settings import RoundSettings
 
 Clock = Callable[[], float]
-
-
-class Mode(StrEnum):
-    CLASSIC = "classic"  # the chosen number of timed questions
-    PRACTICE = "practice"  # untimed, no points and no high score
-    SUDDEN_DEATH = "sudden-death"  # timed, every question of the packs until the first miss
 
 
 class Phase(StrEnum):
@@ -39,229 +26,8 @@ class Phase(StrEnum):
     FINISHED = "finished"
 
 
-class Outcome(StrEnum):
-    CORRECT = "correct"
-    WRONG = "wrong"
-    SKIPPED = "skipped"
-    TIMED_OUT = "timed out"
-
-
 class RoundStateError(RuntimeError):
     """An action the round does not allow now, such as answering a finished round."""
-
-
-@dataclass(frozen=True, slots=True)
-class RoundSettings:
-    packs: tuple[Pack, ...]
-    questions: int = DEFAULT_QUESTIONS  # sudden death ignores it: it plays every question
-    seconds: float = DEFAULT_SECONDS  # a pack's or a question's own time wins
-    mode: Mode = Mode.CLASSIC
-    seed: int = 0
-    # How the player named the packs (installed ids, or paths of files not installed), so
-    # that the replay command names them the same way; empty: by their ids.
-    pack_names: tuple[str, ...] = ()
-
-    def __post_init__(self) -> None:
-        if not any(pack.questions for pack in self.packs):
-            raise ValueError("a round needs at least one pack with questions")
-        if self.questions < 1:
-            raise ValueError("a round needs at least one question")
-        if not 0 < self.seconds <= LONGEST_SECONDS:
-            raise ValueError(f"seconds per question must be above 0 and at most {MAX_SECONDS}")
-        if not 0 <= self.seed <= LARGEST_SEED:
-            raise ValueError(f"the seed must be a whole number from 0 to {LARGEST_SEED}")
-
-    def replay_command(self) -> str:
-        """The `quiz play` command line that plays this round again, question for question."""
-        words = ["quiz", "play"]
-        # In the order named: of two packs with one id, the first named is played.
-        names = self.pack_names or [pack.id for pack in self.unique_packs()]
-        for name in dict.fromkeys(names):
-            words += ["--pack", name]
-        if self.mode is not Mode.SUDDEN_DEATH:
-            words += ["--questions", str(self.questions)]
-        words += ["--time", f"{self.seconds:g}", "--mode", str(self.mode), "--seed", str(self.seed)]
-        return shlex.join(words)
-
-    def unique_packs(self) -> tuple[Pack, ...]:
-        """The packs sorted by id, each once, so the order they were named in does not matter."""
-        by_id: dict[str, Pack] = {}
-        for pack in self.packs:
-            by_id.setdefault(pack.id, pack)
-        return tuple(by_id[pack_id] for pack_id in sorted(by_id))
-
-
-@dataclass(frozen=True, slots=True)
-class QuestionView:
-    """A question as this round asks it: its place, its shuffled choices, its time limit."""
-
-    number: int  # 1-based
-    question: Question
-    source: str
-    choices: tuple[str, ...]  # empty for number and text questions
-    answer_index: int  # index of the right choice; -1 without choices
-    seconds: float | None  # None: untimed
-
-    @property
-    def prompt(self) -> str:
-        return self.question.prompt
-
-    @property
-    def type(self) -> QuestionType:
-        return self.question.type
-
-
-@dataclass(frozen=True, slots=True)
-class AnswerResult:
-    view: QuestionView
-    outcome: Outcome
-    given: str  # the player's answer as shown; empty when skipped or timed out unanswered
-    right_answer: str
-    seconds_taken: float
-    speed_points: int = 0
-    streak_bonus: int = 0
-
-    @property
-    def correct(self) -> bool:
-        return self.outcome is Outcome.CORRECT
-
-    @property
-    def points(self) -> int:
-        return self.speed_points + self.streak_bonus
-
-    @property
-    def points_earned(self) -> str:
-        """What the score went up by, and how: "+1072 points (972 for speed, 100 streak
-        bonus)"; empty when it did not."""
-        if not self.points:
-            return ""
-        if not self.streak_bonus:
-            return f"+{self.points} points"
-        how = f"{self.speed_points} for speed, {self.streak_bonus} streak bonus"
-        return f"+{self.points} points ({how})"
-
-    @property
-    def also_accepted(self) -> tuple[str, ...]:
-        """Other typed answers that count as right (a question may have several)."""
-        return self.view.question.accept
-
-    @property
-    def explain(self) -> str:
-        return self.view.question.explain
-
-    @property
-    def evidence(self) -> str:
-        return self.view.question.evidence
-
-    @property
-    def source(self) -> str:
-        return self.view.source
-
-
-@dataclass(frozen=True, slots=True)
-class Summary:
-    mode: Mode
-    score: int
-    total: int  # questions the round had
-    best_streak: int
-    completed: bool  # played to its end, not quit or cut short
-    duration: float  # seconds of play, pauses left out
-    results: tuple[AnswerResult, ...]  # the review, one per question played
-
-    @property
-    def played(self) -> int:
-        return len(self.results)
-
-    @property
-    def correct(self) -> int:
-        return sum(result.correct for result in self.results)
-
-    @property
-    def accuracy(self) -> float:
-        """The share of questions played that were answered right, from 0 to 1."""
-        return self.correct / self.played if self.results else 0.0
-
-    @property
-    def average_seconds(self) -> float | None:
-        """Mean time to answer, over the questions answered (right or wrong)."""
-        times = [
-            result.seconds_taken
-            for result in self.results
-            if result.outcome in (Outcome.CORRECT, Outcome.WRONG)
-        ]
-        return sum(times) / len(times) if times else None
-
-
-def read_whole_number(text: str) -> int | None:
-    """A count or a seed as typed: ASCII digits only, no longer than the largest seed."""
-    text = text.strip()
-    if not text.isascii() or not text.isdigit() or len(text) > len(str(LARGEST_SEED)):
-        return None
-    return int(text)
-
-
-def read_seconds(text: str) -> float | None:
-    """Seconds per question as typed; None unless above 0 and at most LONGEST_SECONDS."""
-    try:
-        value = float(text)
-    except ValueError:
-        return None
-    return value if 0 < value <= LONGEST_SECONDS else None  # nan is neither
-
-
-def random_seed() -> int:
-    """A seed for a new round: small enough to type back from memory to replay it."""
-    return random.randrange(RANDOM_SEEDS)
-
-
-def draw_questions(settings: RoundSettings) -> tuple[QuestionView, ...]:
-    """The round's questions and choice orders; the same settings always draw the same."""
-    rng = random.Random(settings.seed)
-    pool = [(pack, question) for pack in settings.unique_packs() for question in pack.questions]
-    count = len(pool) if settings.mode is Mode.SUDDEN_DEATH else min(settings.questions, len(pool))
-    views = []
-    for number, (pack, question) in enumerate(_draw(rng, pool, count), start=1):
-        choices: tuple[str, ...] = ()
-        answer_index = -1
-        if question.type is QuestionType.CHOICE:
-            choices = tuple(rng.sample([question.answer, *question.wrong], len(question.wrong) + 1))
-            answer_index = choices.index(question.answer)
-        elif question.type is QuestionType.TRUEFALSE:
-            choices = TRUE_FALSE_CHOICES
-            answer_index = 0 if question.truth else 1
-        limit = question.time if question.time is not None else pack.time
-        seconds = float(limit) if limit is not None else settings.seconds
-        views.append(
-            QuestionView(
-                number=number,
-                question=question,
-                source=pack.source,
-                choices=choices,
-                answer_index=answer_index,
-                seconds=None if settings.mode is Mode.PRACTICE else seconds,
-            )
-        )
-    return tuple(views)
-
-
-def _draw(
-    rng: random.Random, pool: list[tuple[Pack, Question]], count: int
-) -> list[tuple[Pack, Question]]:
-    """`count` of the pool in random order, asking one question of a group (one thing asked
-    several ways) before any other of it: those come last, when the round needs them."""
-    if not any(question.group for _, question in pool):
-        return rng.sample(pool, count)  # as before groups, so old seeds replay the same
-    first: list[tuple[Pack, Question]] = []
-    later: list[tuple[Pack, Question]] = []
-    asked: set[tuple[str, str]] = set()
-    for pack, question in rng.sample(pool, len(pool)):
-        group = (pack.id, question.group)  # a group is the pack's own
-        if question.group and group in asked:
-            later.append((pack, question))
-        else:
-            asked.add(group)
-            first.append((pack, question))
-    return (first + later)[:count]
 
 
 class Round:

@@ -13,16 +13,15 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from quiz.paths import data_dir
+from quiz.core.limits import EXIT_INTERRUPTED
 from quiz.session import Clock, Phase, Round, RoundSettings, random_seed
-from quiz.settings import load_settings, save_settings
+from quiz.storage.paths import data_dir
+from quiz.storage.settings import load_settings, save_settings
 from quiz.tui.base import GameScreen
 from quiz.tui.widgets import MIN_HEIGHT, MIN_WIDTH
 
 if TYPE_CHECKING:
     from quiz.scores import ScoreStore
-
-EXIT_INTERRUPTED = 130
 
 
 class QuizApp(App[None]):

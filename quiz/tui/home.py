@@ -12,8 +12,8 @@ from textual.content import Content
 from textual.widgets import Button, Footer, Input, Label, Select, Static
 from textual.widgets.selection_list import Selection
 
-from quiz.library import Library, PackSummary, installed_library, resolve_pack
-from quiz.problems import LoadError
+from quiz.core.problems import LoadError
+from quiz.packs.library import Library, PackSummary, installed_library, resolve_pack
 from quiz.session import (
     LONGEST_SECONDS,
     Mode,

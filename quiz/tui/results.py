@@ -11,9 +11,9 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, DataTable, Footer, Static
 
+from quiz.core.text import terminal_safe
 from quiz.scores import RoundRecord, local_time, round_record
 from quiz.session import Mode, Round, Summary
-from quiz.text import visible
 from quiz.tui.base import GameScreen
 from quiz.tui.shellwrap import wrap_command
 from quiz.tui.widgets import plain
@@ -183,7 +183,7 @@ class ResultsScreen(GameScreen):
             style = "bold" if mine else ""
             table.add_row(
                 Text(str(rank), style=style),
-                Text(visible(entry.player), style=style),
+                Text(terminal_safe(entry.player), style=style),
                 Text(str(entry.score), style=style),
                 Text(record.board.right(entry.correct), style=style),
                 Text(local_time(entry.played_at), style=style),

@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Input, ProgressBar, Static
 
-from quiz.model import QuestionType
+from quiz.core.model import QuestionType
 from quiz.session import AnswerResult, InvalidAnswer, Mode, Outcome, Phase, QuestionView, Round
 from quiz.session.answers import LETTER_KEYS, NUMBER_KEYS, choice_keys, keys_to_choose, lettered
 from quiz.tui.base import GameScreen

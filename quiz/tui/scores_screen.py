@@ -11,9 +11,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import DataTable, Footer, Select, Static
 
+from quiz.core.text import terminal_safe
 from quiz.scores import local_time
 from quiz.session import Mode
-from quiz.text import visible
 from quiz.tui.base import GameScreen
 
 if TYPE_CHECKING:
@@ -66,7 +66,7 @@ class HighScoresScreen(GameScreen):
                     str(board.mode),
                     board.shape,
                     str(rank),
-                    Text(visible(entry.player)),
+                    Text(terminal_safe(entry.player)),
                     str(entry.score),
                     board.right(entry.correct),
                     local_time(entry.played_at),

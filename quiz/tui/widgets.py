@@ -10,7 +10,7 @@ from textual.strip import Strip
 from textual.widgets import SelectionList, Static
 from textual.widgets.option_list import OptionDoesNotExist
 
-from quiz.text import visible
+from quiz.core.text import terminal_safe
 
 MIN_WIDTH = 60
 MIN_HEIGHT = 20
@@ -19,7 +19,7 @@ MIN_HEIGHT = 20
 def plain(text: str) -> Content:
     """Text from a pack or a player, shown literally: `[bold]` is not markup here, and a
     control character shows as an escape instead of acting on the terminal."""
-    return Content(visible(text))
+    return Content(terminal_safe(text))
 
 
 class ChoiceRow(Static):

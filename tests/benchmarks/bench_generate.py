@@ -15,9 +15,9 @@ import tempfile
 from functools import cache
 from pathlib import Path
 
+from quiz.core.model import Pack
 from quiz.facts.loader import load_fact_sheet
 from quiz.generate.generator import generate_pack
-from quiz.model import Pack
 from tests.benchmarks.harness import Row, alternate_ms, report
 
 RUNS = 9

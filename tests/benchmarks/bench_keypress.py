@@ -22,7 +22,7 @@ from rich.console import RenderableType
 from textual.pilot import Pilot
 from textual.screen import Screen
 
-from quiz.model import QuestionType
+from quiz.core.model import QuestionType
 from quiz.session import Mode, RoundSettings
 from quiz.tui import app as app_module
 from quiz.tui.app import QuizApp

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from quiz.library import INDEX_FILE
+from quiz.packs.library import INDEX_FILE
 from tests.benchmarks.harness import Row, alternate, report
 from tests.benchmarks.synthetic import library_data_dir
 from tests.benchmarks.terminal import python_command, run_in_terminal

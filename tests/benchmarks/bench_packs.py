@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from quiz.packs import load_pack
+from quiz.packs.loader import load_pack
 from tests.benchmarks.harness import Row, alternate_ms, report
 from tests.benchmarks.synthetic import big_pack
 

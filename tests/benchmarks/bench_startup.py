@@ -7,7 +7,7 @@ by one untimed start (which writes the pack index and the remembered settings).
 
 from __future__ import annotations
 
-from quiz.paths import shipped_packs_dir
+from quiz.storage.paths import shipped_packs_dir
 from tests.benchmarks import bare_app
 from tests.benchmarks.harness import Row, alternate, report
 from tests.benchmarks.synthetic import scratch_dir

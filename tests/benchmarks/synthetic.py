@@ -1,6 +1,6 @@
 """Seeded synthetic packs for the benchmarks, written to a temporary folder, never committed.
 
-The packs are built as model values and written with quiz.packdump, so they are valid
+The packs are built as model values and written with quiz.packs.dump, so they are valid
 by construction and shaped like real ones: mostly choice questions with three wrong
 answers, some true/false, number and text, each with an explanation and a quote.
 """
@@ -16,8 +16,8 @@ import time
 from functools import cache
 from pathlib import Path
 
-from quiz.model import Difficulty, Pack, Question, QuestionType
-from quiz.packdump import dump_pack_yaml
+from quiz.core.model import Difficulty, Pack, Question, QuestionType
+from quiz.packs.dump import dump_pack_yaml
 
 WORDS = [
     "actor",

@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from quiz.model import Difficulty, Pack, Question
+from quiz.core.model import Difficulty, Pack, Question
 
 _Dumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 

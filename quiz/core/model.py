@@ -1,4 +1,5 @@
-"""The questions the game plays, as every pack loader and generator produces them."""
+"""The questions the game plays, as every pack loader and generator produces them, and the
+modes a round can be played in."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 
-# The longest time limit a pack or a round may set, in seconds.
-MAX_SECONDS = Decimal(3600)
+from quiz.core.limits import LONGEST_SECONDS, MODE_NAMES
+
+MAX_SECONDS = Decimal(LONGEST_SECONDS)
 
 
 class QuestionType(StrEnum):
@@ -16,6 +18,12 @@ class QuestionType(StrEnum):
     TRUEFALSE = "truefalse"
     NUMBER = "number"
     TEXT = "text"
+
+
+class Mode(StrEnum):
+    CLASSIC = MODE_NAMES[0]  # the chosen number of timed questions
+    PRACTICE = MODE_NAMES[1]  # untimed, no points and no high score
+    SUDDEN_DEATH = MODE_NAMES[2]  # timed, every question of the packs until the first miss
 
 
 class Difficulty(StrEnum):

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from quiz.model import Pack, Question, QuestionType
-from quiz.text import normalize_answer, parse_number
+from quiz.core.model import Pack, Question, QuestionType
+from quiz.core.text import normalize_answer, parse_number
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,7 +17,7 @@ class Unfair:
     line: int
     message: str
 
-    def describe(self, path: object) -> str:
+    def warning_line(self, path: object) -> str:
         return f"{path}:{self.line}: warning: {self.message}"
 
 

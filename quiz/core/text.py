@@ -38,11 +38,12 @@ def unsafe_character(text: str) -> tuple[int, str] | None:
     return index, f"control character U+{ord(char):04X}"
 
 
-def visible(text: str, escaped: str = "") -> str:
+def terminal_safe(text: str, escaped: str = "") -> str:
     """The text with each character a terminal would obey (and those in ``escaped``) as \\uXXXX.
 
-    Player names are stored as typed; this is how one holding an escape sequence or a bidi
-    override shows as plain text instead of clearing the screen or reversing the line.
+    Every line that quotes a file, a file name, an argument or a player goes through here
+    on its way to a terminal: an escape sequence or a bidi override in it shows as plain
+    text instead of clearing the screen or reversing the line.
     """
     return "".join(
         f"\\u{ord(char):04x}" if char in escaped or unsafe_character(char) else char
@@ -84,3 +85,28 @@ def parse_number(text: str) -> Decimal | None:
         return Decimal(text)
     except InvalidOperation:  # pragma: no cover - the pattern admits only valid decimals
         return None
+
+
+def display_width(text: str) -> int:
+    """Columns the text takes in a terminal: wide East Asian characters take two, combining
+    marks none."""
+    return sum(
+        0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1
+        for char in text
+    )
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula; a leading ' stops it.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def defuse_formula(cell: str) -> str:
+    """The cell as a spreadsheet shows it as text. One that already starts with ' before a
+    formula character gets one more, so that restore_formula gives it back as it was."""
+    return f"'{cell}" if cell.lstrip("'").startswith(FORMULA_STARTS) else cell
+
+
+def restore_formula(cell: str) -> str:
+    """The text defuse_formula was given."""
+    defused = cell.startswith("'") and cell.lstrip("'").startswith(FORMULA_STARTS)
+    return cell[1:] if defused else cell

@@ -8,7 +8,7 @@ from pathlib import Path
 APP_NAME = "quiz"
 DATA_DIR_VARIABLE = "QUIZ_DATA_DIR"
 
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parent.parent  # the quiz package
 
 
 def _shipped(name: str) -> Path:

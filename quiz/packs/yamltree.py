@@ -15,8 +15,8 @@ from pathlib import Path
 
 import yaml
 
-from quiz.problems import LoadError, Problem, ProblemList
-from quiz.text import unsafe_character
+from quiz.core.problems import LoadError, Problem, ProblemList
+from quiz.core.text import unsafe_character
 
 # Only the parser's events are used, so the loader class's constructor never runs.
 _EventSource: type[yaml.CBaseLoader] | type[yaml.BaseLoader]

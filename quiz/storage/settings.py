@@ -7,15 +7,16 @@ with a warning and the defaults are used: a settings file never stops the game.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from quiz.atomicfile import write_atomically
-from quiz.session import DEFAULT_QUESTIONS, DEFAULT_SECONDS, LONGEST_SECONDS, Mode
+from quiz.core.limits import DEFAULT_QUESTIONS, DEFAULT_SECONDS, LONGEST_SECONDS
+from quiz.core.model import Mode
+from quiz.storage.aside import move_aside
+from quiz.storage.atomic import write_atomically
 
 SETTINGS_FILE = "settings.json"
 MAX_TEXT = 200  # a pack path or theme name; anything longer is not ours
@@ -70,10 +71,8 @@ def save_settings(folder: Path, settings: Settings, warn: Warn) -> bool:
 
 
 def _move_aside(path: Path, reason: str, warn: Warn) -> None:
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    aside = path.with_name(f"{path.name}.damaged-{stamp}")
     try:
-        os.replace(path, aside)
+        aside = move_aside(path, "damaged", datetime.now(UTC))
     except OSError as error:
         warn(f"{path}: {reason} and cannot be moved aside ({error.strerror}); using the defaults")
         return

@@ -13,12 +13,12 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from quiz import __version__
-from quiz.atomicfile import write_atomically
-from quiz.model import Pack
-from quiz.packcache import CACHE_FOLDER, load_cached, loader_stamp
-from quiz.paths import data_dir as resolve_data_dir
-from quiz.paths import shipped_packs_dir, user_packs_dir
-from quiz.problems import LoadError, Problem
+from quiz.core.model import Pack
+from quiz.core.problems import LoadError, Problem
+from quiz.packs.cache import CACHE_FOLDER, load_cached, loader_stamp
+from quiz.storage.atomic import write_atomically
+from quiz.storage.paths import data_dir as resolve_data_dir
+from quiz.storage.paths import shipped_packs_dir, user_packs_dir
 
 PACK_SUFFIXES = (".yaml", ".yml")
 INDEX_VERSION = 2

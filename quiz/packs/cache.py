@@ -24,14 +24,17 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from quiz import __version__
-from quiz.atomicfile import write_atomically
-from quiz.model import Difficulty, Pack, Question, QuestionType
+from quiz.core.model import Difficulty, Pack, Question, QuestionType
+from quiz.storage.atomic import write_atomically
 
 CACHE_FOLDER = "pack-cache"
 FORMAT = 1
-# What decides how a pack file is read: a change to any of them retires every entry.
-_LOADER_FILES = ("packs.py", "yamlread.py", "model.py", "text.py", "problems.py", "packcache.py")
-_PACKAGE = Path(__file__).parent
+# The packages whose code decides how a pack file is read: a change to any module in them,
+# or one added or removed, retires every entry. Whole folders rather than a list of files,
+# which would go stale unnoticed when a module moves (a test checks that the loader imports
+# nothing from outside them).
+LOADER_PACKAGES = ("core", "packs")
+_PACKAGE = Path(__file__).resolve().parent.parent  # the quiz package
 SETTLED_NS = 3_000_000_000
 
 
@@ -43,7 +46,7 @@ class _Stamp(NamedTuple):
     size: int
     mtime_ns: int
     ctime_ns: int  # which no one can set back, as a copy can set the modification time
-    loader: list[int]  # the loader files' modification times
+    loader: list[list[str | int]]  # loader_stamp()
 
     def settled(self) -> bool:
         return time.time_ns() - self.mtime_ns >= SETTLED_NS
@@ -66,7 +69,7 @@ def load_cached(path: Path, cache_dir: Path | None) -> Pack:
 
 
 def _parse(path: Path) -> Pack:
-    from quiz.packs import load_pack  # imports PyYAML: only when the cache cannot answer
+    from quiz.packs.loader import load_pack  # imports PyYAML: only when the cache cannot answer
 
     return load_pack(path)
 
@@ -89,15 +92,17 @@ def _stamp(path: Path) -> _Stamp | None:
     )
 
 
-def loader_stamp() -> list[int]:
-    """The loader files' modification times: what read a pack before is stale when they
-    change (the pack index's summaries as well as this cache's entries)."""
-    stamp = []
-    for name in _LOADER_FILES:
+def loader_stamp() -> list[list[str | int]]:
+    """Each loader module's name and modification time, as JSON keeps them: what read a
+    pack before is stale when they change (the pack index's summaries as well as this
+    cache's entries)."""
+    stamp: list[list[str | int]] = []
+    for package in LOADER_PACKAGES:
         try:
-            stamp.append((_PACKAGE / name).stat().st_mtime_ns)
+            modules = sorted((_PACKAGE / package).glob("*.py"))
+            stamp += [[f"{package}/{path.name}", path.stat().st_mtime_ns] for path in modules]
         except OSError:  # pragma: no cover - a zipped install: the version still guards it
-            stamp.append(0)
+            stamp.append([package, 0])
     return stamp
 
 

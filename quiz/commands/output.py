@@ -1,0 +1,61 @@
+"""The one way commands print: the product on stdout, errors and warnings on stderr, and
+every line made safe for a terminal on the way (quiz.core.text.terminal_safe), since most
+of what a command prints quotes a file, a file name or an argument."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Sequence
+
+from quiz.core.problems import Problem
+from quiz.core.text import display_width, terminal_safe
+
+# Escaped in a table cell too, where they would break the row in two or shift its columns.
+CELL_LAYOUT = "\n\t"
+
+
+def say(text: str = "") -> None:
+    """A line of the command's product, on stdout."""
+    print(terminal_safe(text))
+
+
+def warn(text: str) -> None:
+    """An error or warning line, on stderr."""
+    print(terminal_safe(text), file=sys.stderr)
+
+
+def write_product(text: str) -> None:
+    """A whole document (a pack, an export) on stdout, byte for byte as it would be written
+    to a file: made of validated pack text, which holds no control character but tab and
+    line ends (a CSV's CRLF among them)."""
+    sys.stdout.write(text)
+
+
+def report(problems: Iterable[Problem], as_json: bool = False) -> None:
+    """A linter-style report on stdout: `quiz validate`, `quiz facts check`, `quiz check`,
+    whose problems are the product (documented in the README)."""
+    problems = list(problems)
+    if as_json:
+        print_json([problem.as_json() for problem in problems])
+    else:
+        for problem in problems:
+            say(str(problem))
+
+
+def print_json(data: object) -> None:
+    # json escapes newlines and C0 controls in strings; C1 controls and bidi marks it keeps.
+    say(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def print_table(rows: Sequence[Sequence[str]]) -> None:
+    """Rows padded to columns as wide as their widest cell on screen (a CJK character
+    takes two columns); the first row is the header."""
+    cells = [[terminal_safe(cell, CELL_LAYOUT) for cell in row] for row in rows]
+    widths = [max(display_width(row[column]) for row in cells) for column in range(len(cells[0]))]
+    for row in cells:
+        padded = (
+            cell + " " * (width - display_width(cell))
+            for cell, width in zip(row, widths, strict=True)
+        )
+        print("  ".join(padded).rstrip())

@@ -1,0 +1,19 @@
+"""The plain numbers and names that `quiz --help` and the argument checks need at start-up.
+
+It imports nothing, so the command line reads them without loading the engine; the
+engine, the settings file and the app take them from here too, so there is one copy.
+"""
+
+MODE_NAMES = ("classic", "practice", "sudden-death")  # the first is the default
+DEFAULT_QUESTIONS = 10
+DEFAULT_SECONDS = 20.0
+# The longest time limit a pack, a question or a round may set, in seconds.
+LONGEST_SECONDS = 3600.0
+# Seeds end up in the score store's 64-bit integer column.
+LARGEST_SEED = 2**63 - 1
+
+# How a command ends: its product made, a problem with what the user gave, a wrong usage.
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl+C
