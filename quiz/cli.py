@@ -14,7 +14,8 @@ import sys
 from types import ModuleType
 
 from quiz import __version__
-from quiz.commands.output import warn
+from quiz.commands.common import why_line_mode
+from quiz.commands.output import finish_output, prepare_streams, warn
 from quiz.core.limits import EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEMS
 from quiz.core.problems import UserError
 
@@ -64,24 +65,30 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        prepare_streams()
+    except UserError as error:
+        return _report(error)
     parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
     args = parser.parse_args(argv)
     if not hasattr(args, "data_dir"):
         args.data_dir = None
     try:
         if args.command is None:
-            if sys.stdin.isatty() and sys.stdout.isatty():
-                from quiz.tui.app import run_app
+            if not sys.stdin.isatty() or not sys.stdout.isatty():
+                parser.print_help()
+                return EXIT_OK
+            if why_line_mode() is not None:  # a terminal that cannot show the app
+                return main([*argv, "play"])
+            from quiz.tui.app import run_app
 
-                return run_app(args.data_dir)
-            parser.print_help()
-            return EXIT_OK
+            return run_app(args.data_dir)
         result: int = args.run(args)
+        finish_output()
         return result
     except UserError as error:
-        for line in error.lines():
-            warn(line)
-        return error.exit_code
+        return _report(error)
     except KeyboardInterrupt:
         print(file=sys.stderr)
         return EXIT_INTERRUPTED
@@ -89,3 +96,11 @@ def main(argv: list[str] | None = None) -> int:
         # The reader went away (`quiz packs | head`): nothing more to say, and no traceback.
         sys.stderr.close()
         return EXIT_PROBLEMS
+
+
+def _report(error: UserError) -> int:
+    """The one place a user's error is told: its lines on stderr, then its exit code."""
+    if sys.stderr is not None:
+        for line in error.lines():
+            warn(line)
+    return error.exit_code

@@ -7,7 +7,11 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
+from tests.helpers.messages import Warnings
+from tests.helpers.packs import PACK
+from tests.helpers.paths import REPO
+
+__all__ = ["REPO"]  # kept importable from here, as it always was
 
 
 @pytest.fixture(autouse=True)
@@ -20,9 +24,13 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 
 @pytest.fixture
 def pack_file(tmp_path: Path) -> Path:
-    """The sample pack (tests/sample_pack.py) as a file outside any packs folder."""
-    from tests.sample_pack import PACK
-
+    """The sample pack (tests/helpers/packs.py) as a file outside any packs folder."""
     path = tmp_path / "sample.yaml"
     path.write_bytes(PACK)
     return path
+
+
+@pytest.fixture
+def warnings() -> Warnings:
+    """A ``warn`` callback for the store and the settings, keeping what they said."""
+    return Warnings()

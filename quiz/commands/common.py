@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -53,3 +55,26 @@ def seconds_per_question(text: str) -> float:
             f"must be a number of seconds above 0 and at most {LONGEST_SECONDS:g}, not '{text}'"
         )
     return value
+
+
+def text_argument(text: str) -> str:
+    """Text for the game to keep (a title, a name): bytes that are not UTF-8 reach Python
+    as lone surrogates, which no file of the game can hold."""
+    if any("\udc80" <= char <= "\udcff" for char in text):
+        raise argparse.ArgumentTypeError("must be UTF-8 text; the shell passed other bytes")
+    return text
+
+
+def file_name_text(path: Path) -> str:
+    """A file's name as text for a pack to keep, with any byte that is not UTF-8 shown as
+    the replacement character."""
+    return path.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def why_line_mode() -> str | None:
+    """Why the app cannot run here, so a round is played in line mode; None if it can."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        return "not a terminal"
+    if os.environ.get("TERM") == "dumb":  # Emacs' shell: no cursor moves, no keys read
+        return "TERM=dumb cannot show the app"
+    return None

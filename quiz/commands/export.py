@@ -23,8 +23,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from quiz.interchange import format_module
-    from quiz.interchange.files import write_file
     from quiz.packs.library import resolve_pack
+    from quiz.storage.writing import write_user_file
 
     pack = resolve_pack(args.pack, open_library(args))
     exported = format_module(args.format).write(pack)
@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.out:
         write_product(exported.text)
         return EXIT_OK
-    write_file(Path(args.out), exported.text, args.force)
+    write_user_file(Path(args.out), exported.text, args.force)
     total = len(pack.questions)
     say(f"Exported {exported.count} of {total} questions as {args.format}: {args.out}")
     return EXIT_OK

@@ -22,6 +22,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="a fact sheet (default: the one shipped in seeds/)",
     )
     parser.add_argument("--out", metavar="PATH", help="write the pack here (default: stdout)")
+    parser.add_argument("--force", action="store_true", help="replace an existing file")
     parser.add_argument(
         "--seed",
         type=seed_number,
@@ -48,7 +49,6 @@ def pack_text(facts: Path, seed: int, display: str) -> tuple[int, str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quiz.core.problems import LoadError, Problem
     from quiz.facts.loader import shipped_fact_sheets
 
     if args.facts:
@@ -64,14 +64,9 @@ def run(args: argparse.Namespace) -> int:
     if args.out is None:
         write_product(text)
         return EXIT_OK
-    from quiz.storage.atomic import write_atomically
+    from quiz.storage.writing import write_user_file
 
     out = Path(args.out)
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(out, text)  # whole or not at all, even if interrupted
-    except OSError as error:
-        message = f"cannot write the pack: {error.strerror}"
-        raise LoadError([Problem(str(out), 1, 1, message)]) from None
+    write_user_file(out, text, args.force)  # whole or not at all, even if interrupted
     warn(f"{out}: wrote {count} questions")
     return EXIT_OK

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from quiz.commands.common import file_name_text, text_argument
 from quiz.commands.output import say, warn
 from quiz.core.limits import EXIT_OK
 from quiz.core.problems import LoadError, UserError
@@ -25,7 +26,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("file", metavar="FILE", help="the file to import")
     parser.add_argument("--id", dest="pack_id", help="the pack's id (default: from the file name)")
-    parser.add_argument("--title", help="the pack's title (default: from the file, or its name)")
+    parser.add_argument(
+        "--title", type=text_argument, help="the pack's title (default: from the file, or its name)"
+    )
     parser.add_argument(
         "--out", metavar="PATH", help="write the pack here instead of the user packs folder"
     )
@@ -38,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     from quiz.interchange.result import slugify
     from quiz.packs.dump import dump_pack_yaml
     from quiz.packs.fairness import unfair_questions
-    from quiz.packs.loader import PACK_ID
+    from quiz.packs.format import PACK_ID
 
     source = Path(args.file)
     pack_id = args.pack_id or slugify(source.stem) or "imported"
@@ -51,17 +54,18 @@ def run(args: argparse.Namespace) -> int:
         warn(f"{source}:{note.line}: warning: {note.message}")
     if not imported.questions:
         raise UserError(f"{source}:1: no question could be imported; nothing written")
+    name = file_name_text(source)
     pack = Pack(
         id=pack_id,
-        title=args.title or imported.title or source.stem.replace("_", " "),
+        title=args.title or imported.title or Path(name).stem.replace("_", " "),
         version=1,
         questions=imported.questions,
         description=imported.description,
         author=imported.author,
-        source=source.name,
+        source=name,
         time=imported.time,
     )
-    comment = f"Imported from {source.name} by `quiz import {args.format}`."
+    comment = f"Imported from {name} by `quiz import {args.format}`."
     destination = pack_destination(pack_id, args.out, args.data_dir)
     written = save_pack_text(
         dump_pack_yaml(pack, comment), destination, args.force, args.data_dir, not args.out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from quiz.commands.common import text_argument
 from quiz.commands.output import say
 from quiz.core.limits import EXIT_OK
 from quiz.core.problems import UserError
@@ -59,7 +60,9 @@ questions:
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("id", metavar="ID", help="the new pack's id, such as my-pack")
-    parser.add_argument("--title", help="the pack's title (default: made from the id)")
+    parser.add_argument(
+        "--title", type=text_argument, help="the pack's title (default: made from the id)"
+    )
     parser.add_argument("--out", metavar="PATH", help="write here instead of the user packs folder")
     parser.add_argument("--force", action="store_true", help="replace an existing file")
 
@@ -68,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
     import json
 
     from quiz.interchange.files import pack_destination, save_pack_text
-    from quiz.packs.loader import PACK_ID
+    from quiz.packs.format import PACK_ID
     from quiz.storage.paths import shipped_packs_dir
 
     if not PACK_ID.fullmatch(args.id):

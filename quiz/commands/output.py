@@ -5,10 +5,12 @@ of what a command prints quotes a file, a file name or an argument."""
 from __future__ import annotations
 
 import json
+import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 
-from quiz.core.problems import Problem
+from quiz.core.problems import Problem, UserError
 from quiz.core.text import display_width, terminal_safe
 
 # Escaped in a table cell too, where they would break the row in two or shift its columns.
@@ -17,7 +19,8 @@ CELL_LAYOUT = "\n\t"
 
 def say(text: str = "") -> None:
     """A line of the command's product, on stdout."""
-    print(terminal_safe(text))
+    with _writing_stdout():
+        print(terminal_safe(text))
 
 
 def warn(text: str) -> None:
@@ -29,7 +32,8 @@ def write_product(text: str) -> None:
     """A whole document (a pack, an export) on stdout, byte for byte as it would be written
     to a file: made of validated pack text, which holds no control character but tab and
     line ends (a CSV's CRLF among them)."""
-    sys.stdout.write(text)
+    with _writing_stdout():
+        sys.stdout.write(text)
 
 
 def report(problems: Iterable[Problem], as_json: bool = False) -> None:
@@ -58,4 +62,37 @@ def print_table(rows: Sequence[Sequence[str]]) -> None:
             cell + " " * (width - display_width(cell))
             for cell, width in zip(row, widths, strict=True)
         )
-        print("  ".join(padded).rstrip())
+        with _writing_stdout():
+            print("  ".join(padded).rstrip())
+
+
+def prepare_streams() -> None:
+    """Standard streams a command can always use: a closed stdin reads as empty, text a
+    non-UTF-8 terminal cannot show is written as escapes instead of failing the command,
+    and a closed stdout is an error before anything is done."""
+    if sys.stdin is None:  # started with 0<&-
+        sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115 - for the whole run
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+    if sys.stdout is None:  # started with 1>&-
+        raise UserError("quiz: standard output is closed; nothing can be shown")
+
+
+def finish_output() -> None:
+    """Write out what is still buffered for stdout, so that a full disk is reported."""
+    with _writing_stdout():
+        sys.stdout.flush()
+
+
+@contextmanager
+def _writing_stdout() -> Iterator[None]:
+    try:
+        yield
+    except BrokenPipeError:
+        raise  # the reader went away: quiz.cli ends quietly
+    except OSError as error:
+        # Nothing more can go there: later writes, and the flush at exit, go nowhere.
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+        raise UserError(f"quiz: cannot write the output: {error.strerror or error}") from None

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from quiz.commands.common import add_pack_option, positive_count, seconds_per_question, seed_number
+from quiz.commands.common import (
+    add_pack_option,
+    positive_count,
+    seconds_per_question,
+    seed_number,
+    text_argument,
+    why_line_mode,
+)
 from quiz.commands.output import warn
 from quiz.core.limits import DEFAULT_QUESTIONS, DEFAULT_SECONDS, MODE_NAMES
 from quiz.core.problems import UsageError, UserError
@@ -79,12 +85,12 @@ def run(args: argparse.Namespace) -> int:
     )
     folder = data_dir(args.data_dir)
     _remember(args, folder)
-    plain = args.plain or not (sys.stdin.isatty() and sys.stdout.isatty())
-    if plain:
+    reason = None if args.plain else why_line_mode()
+    if args.plain or reason:
         from quiz.plain import run_plain
 
-        if not args.plain:
-            warn("quiz: not a terminal, so playing in line mode (--plain)")
+        if reason:
+            warn(f"quiz: {reason}, so playing in line mode (--plain)")
         return run_plain(settings, player=args.player, folder=folder, warn=warn)
     from quiz.tui.app import run_app
 
@@ -143,7 +149,7 @@ def _remembered_pack(spec: str) -> str:
 def _player(text: str) -> str:
     from quiz.scores import LONGEST_NAME, clean_player_name
 
-    name = clean_player_name(text)
+    name = clean_player_name(text_argument(text))
     if name is None:
         raise argparse.ArgumentTypeError(f"must be 1 to {LONGEST_NAME} characters")
     return name

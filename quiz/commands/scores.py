@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from quiz.commands.common import positive_count, seconds_per_question
 from quiz.commands.output import CELL_LAYOUT, print_json, print_table, say, warn
 from quiz.core.limits import EXIT_OK, MODE_NAMES
-from quiz.core.problems import UsageError, UserError
+from quiz.core.problems import UsageError
 from quiz.core.text import defuse_formula, terminal_safe
 
 if TYPE_CHECKING:
@@ -64,6 +64,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     shown.add_argument(
         "--export", metavar="PATH.csv", help="write every round (newest first) to a CSV file"
     )
+    parser.add_argument("--force", action="store_true", help="with --export: replace the file")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -189,7 +190,7 @@ def _export(store: ScoreStore, args: argparse.Namespace) -> int:
     import io
     from pathlib import Path
 
-    from quiz.storage.atomic import write_atomically
+    from quiz.storage.writing import write_user_file
 
     target = Path(args.export)
     records = [record for record in store.history() if _wanted(record.board, args)]
@@ -197,10 +198,7 @@ def _export(store: ScoreStore, args: argparse.Namespace) -> int:
     writer = csv.writer(text)
     writer.writerow(CSV_COLUMNS)
     writer.writerows(_csv_row(record) for record in records)
-    try:
-        write_atomically(target, text.getvalue())  # a failure never leaves half a file
-    except OSError as error:
-        raise UserError(f"{target}: cannot write the export ({error.strerror or error})") from None
+    write_user_file(target, text.getvalue(), args.force)  # never half a file
     say(f"Exported {len(records)} rounds to {target}")
     return EXIT_OK
 

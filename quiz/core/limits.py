@@ -6,9 +6,11 @@ engine, the settings file and the app take them from here too, so there is one c
 
 MODE_NAMES = ("classic", "practice", "sudden-death")  # the first is the default
 DEFAULT_QUESTIONS = 10
+MAX_QUESTIONS = 1000  # a round's length, on the command line and on Home alike
 DEFAULT_SECONDS = 20.0
 # The longest time limit a pack, a question or a round may set, in seconds.
 LONGEST_SECONDS = 3600.0
+LONGEST_NAME = 24  # a player's name on a leaderboard
 # Seeds end up in the score store's 64-bit integer column.
 LARGEST_SEED = 2**63 - 1
 

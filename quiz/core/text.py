@@ -6,6 +6,8 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
+from quiz.core.limits import LONGEST_NAME
+
 # Overrides, embeddings and isolates can make a line display differently from what it says.
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
@@ -38,17 +40,38 @@ def unsafe_character(text: str) -> tuple[int, str] | None:
     return index, f"control character U+{ord(char):04X}"
 
 
+# Invisible format characters (Unicode category Cf: the soft hyphen, zero-width spaces,
+# word joiners, bidi marks, the byte order mark...), which make two texts look alike on
+# screen. Left alone: the zero-width joiner and the tag characters, which emoji sequences
+# (families, flags of regions) are made of.
+FORMAT_CHARACTERS = (
+    "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b\u200c"
+    "\u200e\u200f\u2060-\u2064\u206a-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
+)
+_FORMAT = re.compile(f"[{FORMAT_CHARACTERS}]")
+# What terminal_safe escapes: what unsafe_character refuses, and the format characters.
+_NOT_FOR_SCREEN = re.compile(f"{_UNSAFE.pattern[:-1]}{FORMAT_CHARACTERS}]")
+
+
 def terminal_safe(text: str, escaped: str = "") -> str:
-    """The text with each character a terminal would obey (and those in ``escaped``) as \\uXXXX.
+    """The text with each character a terminal would obey or hide (and those in ``escaped``)
+    written as an escape, \\u001b (\\U0001d173 beyond U+FFFF).
 
     Every line that quotes a file, a file name, an argument or a player goes through here
     on its way to a terminal: an escape sequence or a bidi override in it shows as plain
-    text instead of clearing the screen or reversing the line.
+    text instead of clearing the screen or reversing the line, and an invisible character
+    shows instead of making two texts look alike.
     """
-    return "".join(
-        f"\\u{ord(char):04x}" if char in escaped or unsafe_character(char) else char
-        for char in text
-    )
+    pattern = _NOT_FOR_SCREEN
+    if escaped:
+        pattern = re.compile(f"{_NOT_FOR_SCREEN.pattern[:-1]}{re.escape(escaped)}]")
+    return pattern.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 # Letters that are not a base letter with an accent, so NFKD leaves them as they are, but
@@ -59,8 +82,11 @@ _PLAIN_LETTERS = str.maketrans(
 
 
 def normalize_answer(text: str) -> str:
-    """The form in which two answers count as the same: no case, accents or extra spaces."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    """The form in which two answers count as the same: no case, accents, extra spaces or
+    invisible format characters ("Par\\u00adis" is "Paris")."""
+    if text.isascii():  # most answers: no accents, no letters to spell plainly, no Cf
+        return _SPACES.sub(" ", text.lower()).strip()
+    decomposed = unicodedata.normalize("NFKD", _FORMAT.sub("", text.casefold()))
     # Translated after the accents are gone, so that "ǿ" (ø with an acute) is an o too.
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c)).translate(
         _PLAIN_LETTERS
@@ -110,3 +136,22 @@ def restore_formula(cell: str) -> str:
     """The text defuse_formula was given."""
     defused = cell.startswith("'") and cell.lstrip("'").startswith(FORMULA_STARTS)
     return cell[1:] if defused else cell
+
+
+def has_lone_surrogate(text: str) -> bool:
+    """Whether the text holds what no UTF-8 file can: an unpaired surrogate, which is how
+    undecodable bytes (of a command line, a file name) reach Python."""
+    return any("\ud800" <= char <= "\udfff" for char in text)
+
+
+def clean_player_name(text: str) -> str | None:
+    """The name trimmed of surrounding spaces; None when empty or over LONGEST_NAME
+    characters, or holding a lone surrogate (it cannot be stored).
+
+    Any script is welcome. Control characters and markup are kept as typed: whoever
+    shows a name shows it as plain text (terminal_safe).
+    """
+    name = text.strip()
+    if not 1 <= len(name) <= LONGEST_NAME or has_lone_surrogate(name):
+        return None
+    return name

@@ -28,9 +28,11 @@ from quiz.facts.model import (
 )
 from quiz.facts.values import parse_date, parse_integer
 from quiz.packs.fields import FieldReader
-from quiz.packs.loader import PACK_ID, PACK_KEYS
-from quiz.packs.yamltree import Mapping, Node, Scalar, Sequence, read_yaml_file
+from quiz.packs.format import PACK_ID, PACK_KEYS
+from quiz.packs.tree import Mapping, Node, Scalar, Sequence
+from quiz.packs.yamltree import MAX_FILE_BYTES, read_yaml_file
 from quiz.storage.paths import seeds_dir
+from quiz.storage.reading import UnreadableFile, read_user_file
 
 FACTS_SUFFIX = ".facts.yaml"
 TOP_KEYS = ("article", "pack", "entities", "relations", "facts")
@@ -100,9 +102,9 @@ class _Reader:
             return None
         article_path = self.path.parent / article_node.value.strip()
         try:
-            article = article_path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            reason = getattr(error, "strerror", None) or str(error)
+            article = read_user_file(article_path, MAX_FILE_BYTES).decode("utf-8")
+        except (UnreadableFile, UnicodeDecodeError) as error:
+            reason = str(error).removeprefix("cannot read file: ")
             self.add(article_node, f"cannot read the article '{article_node.value}': {reason}")
             return None
         return FactSheet(

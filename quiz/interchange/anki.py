@@ -13,10 +13,10 @@ a text question whose answer is its back, with HTML stripped to text.
 from __future__ import annotations
 
 import csv
-import io
 import re
 
 from quiz.core.model import Question, QuestionType
+from quiz.interchange.files import csv_reader
 from quiz.interchange.htmltext import EntityError, strip_html
 from quiz.interchange.result import Collector, Imported
 
@@ -87,9 +87,7 @@ def _header(line: int, key: str, value: str, settings: _Settings, found: Collect
 
 
 def _notes(body: list[str], offset: int, settings: _Settings, found: Collector) -> None:
-    reader = csv.reader(
-        io.StringIO("\n".join(body), newline=""), delimiter=settings.separator, strict=True
-    )
+    reader = csv_reader("\n".join(body), settings.separator)
     start = 1
     try:
         for cells in reader:

@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from quiz.core.model import MAX_SECONDS, Pack, Question, QuestionType
 from quiz.core.text import defuse_formula, normalize_answer, parse_number, restore_formula
+from quiz.interchange.files import csv_reader
 from quiz.interchange.result import Collector, Exported, Imported
 
 DELIMITERS = ",;\t"
@@ -61,7 +62,7 @@ class _Malformed(Exception):
 
 def _rows(text: str, delimiter: str) -> list[Row]:
     """Each row that has any text, with the line it starts on; cells stripped."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    reader = csv_reader(text, delimiter)
     rows: list[Row] = []
     start = 1
     try:

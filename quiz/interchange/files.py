@@ -2,27 +2,31 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quiz.core.model import Pack
 from quiz.core.problems import file_error
 from quiz.packs.library import installed_library
 from quiz.packs.loader import load_pack_bytes
 from quiz.packs.yamltree import MAX_FILE_BYTES
-from quiz.storage.atomic import write_atomically
 from quiz.storage.paths import user_packs_dir
+from quiz.storage.reading import UnreadableFile, read_user_file
+from quiz.storage.writing import write_user_file
+
+if TYPE_CHECKING:
+    import _csv
 
 
 def read_source(path: Path) -> str:
     """The file's text, decoded as UTF-8 (a byte order mark is fine); LoadError otherwise."""
     shown = str(path)
     try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as error:
-        raise file_error(shown, 1, f"cannot read file: {error.strerror}") from None
-    if len(data) > MAX_FILE_BYTES:
-        raise file_error(shown, 1, f"file is larger than the {MAX_FILE_BYTES // 2**20} MiB limit")
+        data = read_user_file(path, MAX_FILE_BYTES)
+    except UnreadableFile as reason:
+        raise file_error(shown, 1, str(reason)) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -54,19 +58,12 @@ def save_pack_text(
         if other is not None and Path(other.path).resolve() != destination.resolve():
             message = f"pack id '{pack.id}' is already used by {other.path}; choose another id"
             raise file_error(shown, 1, message)
-    write_file(destination, text, force)
+    write_user_file(destination, text, force)
     return pack
 
 
-def write_file(destination: Path, text: str, force: bool) -> None:
-    """Like write_atomically, with LoadError naming the file for every reason it was not written."""
-    shown = str(destination)
-    if destination.is_dir():  # --force could not replace it either
-        raise file_error(shown, 1, "is a folder; give the path of a file to write")
-    try:
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(destination, text, replace=force)
-    except FileExistsError:
-        raise file_error(shown, 1, "already exists; add --force to replace it") from None
-    except OSError as error:
-        raise file_error(shown, 1, f"cannot write file: {error.strerror}") from None
+def csv_reader(text: str, delimiter: str) -> _csv.Reader:
+    """A strict CSV reader of ``text`` whose fields may be as long as a file may be: the
+    csv module's own limit (131,072 characters) would call a long field malformed."""
+    csv.field_size_limit(MAX_FILE_BYTES)
+    return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)

@@ -20,7 +20,8 @@ from quiz.core.model import MAX_SECONDS, Question, QuestionType
 from quiz.core.problems import ProblemList
 from quiz.core.text import normalize_answer, parse_number
 from quiz.interchange.result import Collector, Imported
-from quiz.packs.yamltree import Mapping, Node, Scalar, Sequence, parse_yaml
+from quiz.packs.tree import Mapping, Node, Scalar, Sequence
+from quiz.packs.yamltree import parse_yaml
 
 
 def read(text: str, path: str) -> Imported:

@@ -5,15 +5,13 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
-from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 
-from quiz.core.model import Pack, Question
-from quiz.core.problems import LoadError, ProblemList
-from quiz.packs.dump import dump_pack_yaml
-from quiz.packs.loader import QUESTION_ID, load_pack_bytes
-from quiz.packs.yamltree import Mapping, Sequence, parse_yaml
+from quiz.core.model import Question
+from quiz.core.problems import ProblemList
+from quiz.packs.format import QUESTION_ID
+from quiz.packs.loader import refusals
 
 # A question id may be longer, but a readable id is short.
 MAX_ID_CHARS = 40
@@ -54,32 +52,6 @@ def slugify(text: str) -> str:
     return slug[:MAX_ID_CHARS].rstrip("-")
 
 
-def rules_broken(questions: list[Question]) -> dict[int, str]:
-    """Why the pack loader would refuse each of ``questions`` it refuses, by index.
-
-    The loader's own rules, not a copy of them: the questions are written as one pack and
-    loaded, and each problem is traced to the question whose lines it falls on. The loader
-    reports at most MAX_PROBLEMS, so a question not named here may still be refused.
-    """
-    probe = Pack(id="probe", title="probe", version=1, questions=tuple(questions))
-    text = dump_pack_yaml(probe).encode("utf-8")
-    try:
-        load_pack_bytes(text)
-    except LoadError as error:
-        problems = error.problems
-    else:
-        return {}
-    root = parse_yaml(text, ProblemList("probe"))
-    assert isinstance(root, Mapping)
-    items = root.entries["questions"][1]
-    assert isinstance(items, Sequence)
-    starts = [item.line for item in items.items]
-    reasons: dict[int, list[str]] = {}
-    for problem in problems:
-        reasons.setdefault(bisect_right(starts, problem.line) - 1, []).append(problem.message)
-    return {index: "; ".join(messages) for index, messages in reasons.items()}
-
-
 class Collector:
     """Gathers the questions of one file as an importer reads it.
 
@@ -116,9 +88,16 @@ class Collector:
     ) -> Imported:
         """The result; raises LoadError when any input was malformed."""
         self.problems.raise_if_any()
-        while self.questions and (broken := rules_broken(self.questions)):
-            for index in sorted(broken, reverse=True):
-                self.skip(self.questions.pop(index).line, broken[index])
+        # Each question on its own, by the loader's own rules: linear in the questions,
+        # however many are refused.
+        taken = []
+        for question in self.questions:
+            reasons = refusals(question)
+            if reasons:
+                self.skip(question.line, "; ".join(reasons))
+            else:
+                taken.append(question)
+        self.questions = taken
         return Imported(
             questions=tuple(self.questions),
             skipped=tuple(sorted(self.skipped, key=lambda note: note.line)),

@@ -25,7 +25,9 @@ from typing import Any, NamedTuple
 
 from quiz import __version__
 from quiz.core.model import Difficulty, Pack, Question, QuestionType
-from quiz.storage.atomic import write_atomically
+from quiz.core.problems import LoadError
+from quiz.packs.loader import recheck
+from quiz.storage.atomic import room_to_spare, write_atomically
 
 CACHE_FOLDER = "pack-cache"
 FORMAT = 1
@@ -69,9 +71,9 @@ def load_cached(path: Path, cache_dir: Path | None) -> Pack:
 
 
 def _parse(path: Path) -> Pack:
-    from quiz.packs.loader import load_pack  # imports PyYAML: only when the cache cannot answer
+    from quiz.packs import loader  # looked up here, so that tests can count the parses
 
-    return load_pack(path)
+    return loader.load_pack(path)  # imports PyYAML: only when the cache cannot answer
 
 
 def _stamp(path: Path) -> _Stamp | None:
@@ -120,8 +122,12 @@ def _read(path: Path, cache_dir: Path, stamp: _Stamp) -> Pack | None:
         entry = json.loads(header)
         if entry["stamp"] != list(stamp) or entry["sha256"] != _checksum(body):
             return None
-        return _decode(json.loads(body), path)
-    except (OSError, ValueError, TypeError, KeyError, ArithmeticError, RecursionError):
+        pack = _decode(json.loads(body), path)
+        # Checked as strictly as the file: an entry edited to match its checksum still
+        # cannot hand the game a pack its loader would refuse.
+        recheck(pack, str(path))
+        return pack
+    except (OSError, ValueError, TypeError, KeyError, ArithmeticError, RecursionError, LoadError):
         return None  # missing, stale or damaged: the file is loaded again
 
 
@@ -129,9 +135,11 @@ def _write(cache_dir: Path, stamp: _Stamp, pack: Pack) -> None:
     # ASCII throughout (json escapes the rest): a path need not be valid UTF-8.
     body = json.dumps(_encode(pack), default=str)  # Decimals as their text
     header = json.dumps({"stamp": stamp, "sha256": _checksum(body)})
+    entry = f"{header}\n{body}"
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
-        write_atomically(_entry_path(cache_dir, stamp), f"{header}\n{body}")
+        if room_to_spare(cache_dir, len(entry)):
+            write_atomically(_entry_path(cache_dir, stamp), entry)
     except OSError:
         pass  # an unwritable folder only costs the next start a parse
 

@@ -44,25 +44,43 @@ def question_to_dict(question: Question) -> dict[str, Any]:
     return data
 
 
-def pack_to_dict(pack: Pack) -> dict[str, Any]:
+def header_to_dict(pack: Pack) -> dict[str, Any]:
     header: dict[str, Any] = {"id": pack.id, "title": pack.title, "version": pack.version}
     for key in ("description", "author", "source"):
         if getattr(pack, key):
             header[key] = getattr(pack, key)
     if pack.time is not None:
         header["time"] = plain_number(pack.time)
-    return {"pack": header, "questions": [question_to_dict(q) for q in pack.questions]}
+    return header
+
+
+def pack_to_dict(pack: Pack) -> dict[str, Any]:
+    return {
+        "pack": header_to_dict(pack),
+        "questions": [question_to_dict(q) for q in pack.questions],
+    }
 
 
 def dump_pack_yaml(pack: Pack, comment: str = "") -> str:
-    """YAML that loads back to an equal pack; ``comment`` lines go at the top."""
-    body = yaml.dump(
-        pack_to_dict(pack),
+    """YAML that loads back to an equal pack; ``comment`` lines go at the top.
+
+    Written a question at a time (the same text as the whole pack dumped at once, as
+    PyYAML does not indent a list under its key), so that a pack of 100,000 questions
+    never holds PyYAML's nodes for all of them at once.
+    """
+    parts = [f"# {line}\n".replace("# \n", "#\n") for line in comment.splitlines()]
+    parts.append(_dump({"pack": header_to_dict(pack)}))
+    parts.append("questions:\n" if pack.questions else _dump({"questions": []}))
+    parts += (_dump([question_to_dict(question)]) for question in pack.questions)
+    return "".join(parts)
+
+
+def _dump(data: object) -> str:
+    return yaml.dump(
+        data,
         Dumper=_Dumper,
         sort_keys=False,
         allow_unicode=True,
         default_flow_style=False,
         width=100,
     )
-    header = "".join(f"# {line}\n".replace("# \n", "#\n") for line in comment.splitlines())
-    return header + body

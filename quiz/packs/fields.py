@@ -12,7 +12,7 @@ from typing import Any
 from quiz.core.model import MAX_SECONDS, Difficulty, QuestionType
 from quiz.core.problems import ProblemList
 from quiz.core.text import MAX_NUMBER_CHARS, parse_number, typed_answer_key
-from quiz.packs.yamltree import Mapping, Node, Scalar, Sequence
+from quiz.packs.tree import Mapping, Node, Scalar, Sequence
 
 
 def not_a_number(key: str, text: str) -> str:

@@ -2,27 +2,32 @@
 
 Summaries are cached in an index keyed by each file's inode, size and times,
 so a large library is listed without parsing every question of every pack; whole packs
-are cached too (quiz.packcache), so a round starts without parsing its packs.
+are cached too (quiz.packs.cache), so a round starts without parsing its packs.
 """
 
 from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from quiz import __version__
+from quiz.core.limits import LONGEST_SECONDS
 from quiz.core.model import Pack
 from quiz.core.problems import LoadError, Problem
+from quiz.core.text import unsafe_character
 from quiz.packs.cache import CACHE_FOLDER, load_cached, loader_stamp
-from quiz.storage.atomic import write_atomically
+from quiz.packs.format import PACK_ID
+from quiz.storage.atomic import room_to_spare, write_atomically
 from quiz.storage.paths import data_dir as resolve_data_dir
 from quiz.storage.paths import shipped_packs_dir, user_packs_dir
+from quiz.storage.reading import UnreadableFile, read_user_file
 
 PACK_SUFFIXES = (".yaml", ".yml")
 INDEX_VERSION = 2
 INDEX_FILE = "pack-index.json"
+MAX_INDEX_BYTES = 64 * 1024 * 1024  # some 200,000 packs
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +53,28 @@ class PackSummary:
             description=pack.description,
             seconds=None if pack.time is None else float(pack.time),
         )
+
+    @classmethod
+    def from_index(cls, data: object) -> PackSummary | None:
+        """A summary as the index keeps it, checked as the loader checks a pack's header:
+        None for one this game would not have written (the index is rebuilt from it)."""
+        names = [item.name for item in fields(cls)]
+        if not isinstance(data, dict) or sorted(data) != sorted(names):
+            return None
+        texts = [data[key] for key in ("id", "title", "path", "source", "description")]
+        if not all(isinstance(text, str) and unsafe_character(text) is None for text in texts):
+            return None
+        counts = [data["version"], data["question_count"]]
+        if not all(type(count) is int and count >= 1 for count in counts):
+            return None
+        seconds = data["seconds"]
+        if seconds is not None and not (
+            type(seconds) in (int, float) and 0 < seconds <= LONGEST_SECONDS
+        ):
+            return None
+        if not PACK_ID.fullmatch(data["id"]) or not data["title"].strip():
+            return None
+        return cls(**data)
 
 
 @dataclass(slots=True)
@@ -134,10 +161,7 @@ def _summary(
     cached = index.get("packs", {})
     entry = cached.get(key) if isinstance(cached, dict) else None
     if isinstance(entry, dict) and entry.get("stamp") == stamp:
-        try:
-            summary = PackSummary(**entry["summary"])
-        except (TypeError, KeyError):
-            summary = None
+        summary = PackSummary.from_index(entry.get("summary"))
         if summary is not None and summary.path == str(path):
             fresh_index[key] = entry
             return summary
@@ -154,8 +178,8 @@ def _read_index(index_path: Path | None) -> dict[str, object]:
     if index_path is None:
         return {}
     try:
-        data = json.loads(index_path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(read_user_file(index_path, MAX_INDEX_BYTES))
+    except (UnreadableFile, ValueError, RecursionError):
         return {}  # a missing or damaged cache is rebuilt; it holds nothing of the player's
     current = _index_stamp()
     if not isinstance(data, dict) or any(data.get(key) != value for key, value in current.items()):
@@ -172,7 +196,9 @@ def _index_stamp() -> dict[str, object]:
 def _write_index(index_path: Path, packs: dict[str, dict[str, object]]) -> None:
     try:
         index_path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(index_path, json.dumps({**_index_stamp(), "packs": packs}))
+        text = json.dumps({**_index_stamp(), "packs": packs})
+        if room_to_spare(index_path.parent, len(text)):
+            write_atomically(index_path, text)
     except OSError:
         pass  # a read-only data folder only costs the next start a re-scan
 

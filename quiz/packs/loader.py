@@ -1,50 +1,39 @@
-"""Load a question pack: safe YAML in, a validated Pack out, or every problem with its line."""
+"""Load a question pack: safe YAML in, a validated Pack out, or every problem with its line.
+
+The YAML parser (quiz.packs.yamltree, which imports PyYAML) is imported only to read a
+file: checking the cache's copy of a pack (``recheck``) needs none.
+"""
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from quiz.core.model import Difficulty, Pack, Question, QuestionType
-from quiz.core.problems import ProblemList
-from quiz.core.text import parse_number
+from quiz.core.problems import LoadError, ProblemList
+from quiz.core.text import parse_number, unsafe_character
 from quiz.packs.fields import FieldReader, not_a_number
-from quiz.packs.yamltree import Mapping, Node, Sequence, parse_yaml, read_yaml_file
+from quiz.packs.format import MAX_WRONG, PACK_ID, PACK_KEYS, QUESTION_ID, QUESTION_KEYS
+from quiz.packs.tree import Mapping, Node, Scalar, Sequence
 
-PACK_KEYS = ("id", "title", "version", "description", "author", "source", "time")
-QUESTION_KEYS = (
-    "id",
-    "type",
-    "prompt",
-    "answer",
-    "wrong",
-    "accept",
-    "tolerance",
-    "difficulty",
-    "tags",
-    "group",
-    "explain",
-    "evidence",
-    "time",
-)
-MAX_WRONG = 5
-
-PACK_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-QUESTION_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 # Words a YAML 1.1 habit suggests for true/false questions; named so the message can help.
 NOT_TRUEFALSE = frozenset({"yes", "no", "y", "n", "on", "off"})
 
 
 def load_pack(path: Path, display: str | None = None) -> Pack:
     """Load and validate the pack at ``path``; raises LoadError listing every problem."""
+    from quiz.packs.yamltree import read_yaml_file
+
     problems = ProblemList(display or str(path))
     root = read_yaml_file(path, problems)
     return _validate(root, problems, path)
 
 
 def load_pack_bytes(data: bytes, display: str = "<pack>") -> Pack:
+    from quiz.packs.yamltree import parse_yaml
+
     problems = ProblemList(display)
     return _validate(parse_yaml(data, problems), problems, None)
 
@@ -167,3 +156,77 @@ def _check_answers(fields: FieldReader, entry: Mapping, question: Question) -> N
             add(answer_node.line, answer_node.column, "a truefalse answer is true or false")
     elif kind is QuestionType.NUMBER and parse_number(question.answer) is None:
         add(answer_node.line, answer_node.column, not_a_number("answer", question.answer))
+
+
+def recheck(pack: Pack, display: str) -> None:
+    """Check a pack that did not come from its file (the cache's copy of one, or questions
+    an importer made) by the rules a pack file is checked by: LoadError if the file it
+    stands for would not load."""
+    problems = ProblemList(display)
+    root = _as_tree(pack)
+    for scalar in _scalars(root):
+        unsafe = unsafe_character(scalar.value)
+        if unsafe:
+            problems.add(scalar.line, scalar.column, f"{unsafe[1]} is not allowed")
+    _validate(root, problems, pack.path)
+
+
+def refusals(question: Question) -> list[str]:
+    """Why a pack file could not hold this question (empty if it could), in its words."""
+    probe = Pack(id="probe", title="probe", version=1, questions=(question,))
+    try:
+        recheck(probe, "probe")
+    except LoadError as error:
+        return [problem.message for problem in error.problems]
+    return []
+
+
+def _as_tree(pack: Pack) -> Mapping:
+    """The tree of a pack file that loads to this pack (its questions at their lines);
+    ValueError for a value no pack file could hold, such as a number where text goes."""
+    top = Mapping(1, 1)
+    _put(top, "pack", _mapping(1, {key: getattr(pack, key) for key in PACK_KEYS}))
+    questions = Sequence(1, 1)
+    for question in pack.questions:
+        values = {key: getattr(question, key) for key in QUESTION_KEYS}
+        if not question.tolerance:
+            del values["tolerance"]  # the default, allowed for number questions alone
+        questions.items.append(_mapping(question.line or 1, values))
+    _put(top, "questions", questions)
+    return top
+
+
+def _mapping(line: int, values: dict[str, object]) -> Mapping:
+    node = Mapping(line, 1)
+    for key, value in values.items():
+        if value is None or value in ("", ()):
+            continue  # left out of the file
+        if isinstance(value, tuple):
+            items = Sequence(line, 1)
+            items.items = [_scalar(item, line) for item in value]
+            _put(node, key, items)
+        else:
+            _put(node, key, _scalar(value, line))
+    return node
+
+
+def _scalar(value: object, line: int) -> Scalar:
+    if isinstance(value, bool) or not isinstance(value, str | int | Decimal):
+        raise ValueError(f"{value!r} is not a value of a pack file")
+    return Scalar(str(value), line, 1)
+
+
+def _put(mapping: Mapping, key: str, node: Node) -> None:
+    mapping.entries[key] = (Scalar(key, mapping.line, 1), node)
+
+
+def _scalars(node: Node) -> Iterator[Scalar]:
+    if isinstance(node, Scalar):
+        yield node
+    elif isinstance(node, Sequence):
+        for item in node.items:
+            yield from _scalars(item)
+    else:
+        for key, value in node.entries.values():
+            yield key
+            yield from _scalars(value)

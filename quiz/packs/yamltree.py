@@ -17,6 +17,8 @@ import yaml
 
 from quiz.core.problems import LoadError, Problem, ProblemList
 from quiz.core.text import unsafe_character
+from quiz.packs.tree import Mapping, Node, Scalar, Sequence
+from quiz.storage.reading import UnreadableFile, read_user_file
 
 # Only the parser's events are used, so the loader class's constructor never runs.
 _EventSource: type[yaml.CBaseLoader] | type[yaml.BaseLoader]
@@ -35,44 +37,12 @@ _UNSAFE_IN_FILE = re.compile(
 )
 
 
-class Scalar:
-    __slots__ = ("column", "line", "value")
-
-    def __init__(self, value: str, line: int, column: int) -> None:
-        self.value = value
-        self.line = line
-        self.column = column
-
-
-class Sequence:
-    __slots__ = ("column", "items", "line")
-
-    def __init__(self, line: int, column: int) -> None:
-        self.items: list[Node] = []
-        self.line = line
-        self.column = column
-
-
-class Mapping:
-    __slots__ = ("column", "entries", "line")
-
-    def __init__(self, line: int, column: int) -> None:
-        self.entries: dict[str, tuple[Scalar, Node]] = {}
-        self.line = line
-        self.column = column
-
-
-Node = Scalar | Sequence | Mapping
-
-
 def read_yaml_file(path: Path, problems: ProblemList) -> Node:
     """Read and parse one file; fatal problems raise LoadError, others go to ``problems``."""
     try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as error:
-        message = f"cannot read file: {error.strerror}"
-        raise LoadError([Problem(problems.path, 1, 1, message)]) from None
+        data = read_user_file(path, MAX_FILE_BYTES)
+    except UnreadableFile as reason:
+        raise LoadError([Problem(problems.path, 1, 1, str(reason))]) from None
     return parse_yaml(data, problems)
 
 

@@ -6,6 +6,7 @@ A fresh file runs every step in order, so the path an old file takes is always e
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 from collections.abc import Callable, Iterable
@@ -79,12 +80,27 @@ def schema_version(db: sqlite3.Connection) -> int:
     return version
 
 
+_FIRST_COLUMNS = (
+    "id", "player", "packs", "mode", "questions", "seconds", "seed", "score", "correct",
+    "best_streak", "duration", "played_at", "game_version",
+)  # fmt: skip
+# The columns of the rounds table as each version leaves it (index 0: before any step).
+COLUMNS: tuple[tuple[str, ...], ...] = ((), _FIRST_COLUMNS, (*_FIRST_COLUMNS, "board_packs"))
+
+
 def known_version(db: sqlite3.Connection) -> int:
-    """The file's schema version; raises for a newer schema or a file with foreign tables."""
+    """The file's schema version; raises for a newer schema, or for a file whose tables are
+    not what that version made (another program's file, or one edited by hand).
+
+    Call it inside a transaction: read in two statements outside one, another game's
+    first migration could fall between them and make its fresh file look foreign.
+    """
     found = schema_version(db)
     if found > SCHEMA_VERSION:
         raise NewerSchemaError(found)
-    if found == 0 and db.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]:
+    columns = tuple(row[1] for row in db.execute("PRAGMA table_info(rounds)"))
+    tables = db.execute("SELECT count(*) FROM sqlite_schema WHERE type = 'table'").fetchone()[0]
+    if columns != COLUMNS[found] or tables != (1 if found else 0):
         raise ForeignDatabaseError
     return found
 
@@ -104,5 +120,9 @@ def migrate(db: sqlite3.Connection) -> None:
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         db.execute("COMMIT")
     except BaseException:
-        db.execute("ROLLBACK")
+        # On a full disk SQLite has rolled back already: a second ROLLBACK would raise
+        # "no transaction is active" and hide why.
+        if db.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                db.execute("ROLLBACK")
         raise

@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+# The name rule, which the settings file obeys too, is the core's; named here as well.
+from quiz.core.limits import LONGEST_NAME as LONGEST_NAME
+from quiz.core.text import clean_player_name as clean_player_name
 from quiz.session import Mode, Round
 
-LONGEST_NAME = 24
 DEFAULT_PLAYER = "Player"  # a round recorded before anyone gave a name
 
 
@@ -89,16 +91,16 @@ def local_time(moment: datetime) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-def round_record(game: Round, player: str, played_at: datetime | None = None) -> RoundRecord:
+def round_record(round_: Round, player: str, played_at: datetime | None = None) -> RoundRecord:
     """The record of a finished round; ``played_at`` defaults to now."""
-    summary = game.summary()
-    settings = game.settings
+    summary = round_.summary()
+    settings = round_.settings
     return RoundRecord(
         player=player,
         packs=tuple((pack.id, pack.version) for pack in settings.unique_packs()),
         mode=str(settings.mode),
         questions=summary.total,
-        seconds=game.seconds_per_question,
+        seconds=round_.seconds_per_question,
         seed=settings.seed,
         score=summary.score,
         correct=summary.correct,
@@ -118,18 +120,3 @@ def game_version() -> str:
         from quiz import __version__
 
         return __version__
-
-
-def clean_player_name(text: str) -> str | None:
-    """The name trimmed of surrounding spaces; None when empty or over 24 characters.
-
-    Any script is welcome. Control characters and markup are kept as typed: whoever
-    shows a name shows it as plain text. Lone surrogates (undecodable bytes from a
-    command line) cannot be stored, so they make a name unusable.
-    """
-    name = text.strip()
-    if not 1 <= len(name) <= LONGEST_NAME:
-        return None
-    if any("\ud800" <= char <= "\udfff" for char in name):
-        return None
-    return name

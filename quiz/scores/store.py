@@ -13,9 +13,10 @@ import functools
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from quiz.scores.migrations import (
     SCHEMA_VERSION,
@@ -38,12 +39,14 @@ COMPANIONS = ("-wal", "-shm")
 
 Warn = Callable[[str], None]
 Now = Callable[[], datetime]
+_Row = TypeVar("_Row")
 
 _COLUMNS = (
     "player, packs, mode, questions, seconds, seed, score, correct, best_streak, "
     "duration, played_at, game_version, board_packs"
 )
 _INSERT = f"INSERT INTO rounds ({_COLUMNS}) VALUES ({', '.join('?' * 13)})"
+_RENAME = "UPDATE rounds SET player = ? WHERE player = ? AND played_at = ?"
 _ENTRY = "player, score, correct, questions, best_streak, duration, seed, played_at"
 _ON_BOARD = "board_packs = ? AND mode = ? AND questions = ? AND seconds = ?"
 _BEST_FIRST = "ORDER BY score DESC, played_at, id"
@@ -69,6 +72,7 @@ class ScoreStore:
         self._db = db
         self._path = path
         self._warn = warn
+        self._warned_of_bad_rows = False
 
     @classmethod
     def open(cls, folder: Path, warn: Warn, now: Now = _utc_now) -> ScoreStore:
@@ -106,14 +110,14 @@ class ScoreStore:
 
     def record_many(self, records: Iterable[RoundRecord]) -> None:
         """Record rounds in one transaction: all of them are kept, or none."""
-        rows = [_row(record) for record in records]
-        try:
-            self._insert(rows)
-        except sqlite3.Error as error:
-            if not self.saving:
-                raise
-            self._stop_saving(error)
-            self._insert(rows)
+        self._write(_INSERT, [_row(record) for record in records])
+
+    def rename(self, record: RoundRecord, player: str) -> RoundRecord:
+        """The recorded round under another name: a round is recorded as soon as it ends,
+        and the name asked for afterwards only renames it."""
+        played_at = record.played_at.astimezone(UTC).strftime(TIME_FORMAT)
+        self._write(_RENAME, [(player, record.player, played_at)])
+        return replace(record, player=player)
 
     def would_rank(self, board: Board, score: int) -> bool:
         """Whether a round finished now with this score would make the board's top 10."""
@@ -130,14 +134,15 @@ class ScoreStore:
             f"SELECT {_ENTRY} FROM rounds WHERE {_ON_BOARD} {_BEST_FIRST} LIMIT ?",
             (*_board_key(board), limit),
         )
-        return [_entry(row) for row in rows]
+        return self._readable(rows, _entry)
 
     def personal_best(self, board: Board, player: str) -> Entry | None:
         rows = self._query(
             f"SELECT {_ENTRY} FROM rounds WHERE {_ON_BOARD} AND player = ? {_BEST_FIRST} LIMIT 1",
             (*_board_key(board), player),
         )
-        return _entry(rows[0]) if rows else None
+        entries = self._readable(rows, _entry)
+        return entries[0] if entries else None
 
     def boards(self) -> list[Board]:
         """Every board with a recorded round, sorted by packs, mode, questions and seconds."""
@@ -155,7 +160,7 @@ class ScoreStore:
             f"SELECT {_COLUMNS} FROM rounds {_NEWEST_FIRST} LIMIT ?",
             (-1 if limit is None else limit,),
         )
-        return [_record(row) for row in rows]
+        return self._readable(rows, _record)
 
     def last_player(self) -> str | None:
         rows = self._query(f"SELECT player FROM rounds {_NEWEST_FIRST} LIMIT 1")
@@ -168,10 +173,34 @@ class ScoreStore:
     def close(self) -> None:
         self._db.close()
 
-    def _insert(self, rows: Sequence[tuple[object, ...]]) -> None:
+    def _readable(self, rows: list[Any], read: Callable[[Sequence[Any]], _Row]) -> list[_Row]:
+        """The rows that read as rounds; one that does not (edited by hand, or damaged) is
+        skipped, with a warning the first time, rather than costing every other round."""
+        readable = []
+        for row in rows:
+            try:
+                readable.append(read(row))
+            except (ValueError, TypeError):
+                if not self._warned_of_bad_rows:
+                    self._warn(f"{self._path or 'scores'}: skipped a round that cannot be read")
+                    self._warned_of_bad_rows = True
+        return readable
+
+    def _write(self, sql: str, rows: Sequence[tuple[object, ...]]) -> None:
+        """Run ``sql`` for each row in one transaction; a file that cannot take it leaves the
+        store in memory (after a warning), where the rows are written instead."""
+        try:
+            self._transaction(sql, rows)
+        except sqlite3.Error as error:
+            if not self.saving:
+                raise
+            self._stop_saving(error)
+            self._transaction(sql, rows)
+
+    def _transaction(self, sql: str, rows: Sequence[tuple[object, ...]]) -> None:
         self._db.execute("BEGIN IMMEDIATE")
         try:
-            self._db.executemany(_INSERT, rows)
+            self._db.executemany(sql, rows)
             self._db.execute("COMMIT")
         except BaseException:
             if self._db.in_transaction:
@@ -237,6 +266,7 @@ def _check(path: Path) -> None:
     """
     db = _read_only(path)
     try:
+        db.execute("BEGIN")  # one snapshot: another game may be migrating the file meanwhile
         known_version(db)
         problems = [row[0] for row in db.execute("PRAGMA quick_check(1)")]
         if problems != ["ok"]:
@@ -246,7 +276,7 @@ def _check(path: Path) -> None:
             raise DamagedFileError(f"not a readable score database ({error})") from error
         raise
     except ForeignDatabaseError as error:
-        raise DamagedFileError("not a quiz score database (it has other tables)") from error
+        raise DamagedFileError("not a quiz score database (its tables are not ours)") from error
     finally:
         db.close()
 
@@ -300,6 +330,8 @@ def _rollback(db: sqlite3.Connection) -> None:
 def _reason(error: BaseException) -> str:
     if isinstance(error, OSError) and error.strerror:
         return error.strerror
+    if getattr(error, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_FULL:
+        return "the disk is full"
     return str(error)
 
 
@@ -327,23 +359,45 @@ def _row(record: RoundRecord) -> tuple[object, ...]:
 
 @functools.lru_cache(maxsize=256)  # a player's rounds use few pack sets; history reads them all
 def _packs(text: str) -> tuple[tuple[str, int], ...]:
-    return tuple((pack_id, version) for pack_id, version in json.loads(text))
+    packs = tuple((_string(pack_id), _whole(version)) for pack_id, version in json.loads(text))
+    return packs
 
 
 def _time(text: str) -> datetime:
-    return datetime.fromisoformat(text)  # reads TIME_FORMAT (with its Z) as aware UTC
+    moment = datetime.fromisoformat(text)  # reads TIME_FORMAT (with its Z) as aware UTC
+    if moment.utcoffset() is None:
+        raise ValueError(f"a time without its zone: {text}")
+    return moment
+
+
+def _whole(value: object) -> int:
+    if type(value) is not int:
+        raise TypeError(f"not a whole number: {value!r}")
+    return value
+
+
+def _real(value: object) -> float:
+    if type(value) not in (int, float):
+        raise TypeError(f"not a number: {value!r}")
+    return float(value)  # type: ignore[arg-type]
+
+
+def _string(value: object) -> str:
+    if type(value) is not str:
+        raise TypeError(f"not text: {value!r}")
+    return value
 
 
 def _entry(row: Sequence[Any]) -> Entry:
     player, score, correct, questions, best_streak, duration, seed, played_at = row
     return Entry(
-        player=player,
-        score=score,
-        correct=correct,
-        questions=questions,
-        best_streak=best_streak,
-        duration=duration,
-        seed=seed,
+        player=_string(player),
+        score=_whole(score),
+        correct=_whole(correct),
+        questions=_whole(questions),
+        best_streak=_whole(best_streak),
+        duration=_real(duration),
+        seed=_whole(seed),
         played_at=_time(played_at),
     )
 
@@ -352,16 +406,16 @@ def _record(row: Sequence[Any]) -> RoundRecord:
     player, packs, mode, questions, seconds, seed, score, correct, streak, duration = row[:10]
     played_at, game_version = row[10:12]
     return RoundRecord(
-        player=player,
+        player=_string(player),
         packs=_packs(packs),
-        mode=mode,
-        questions=questions,
-        seconds=seconds,
-        seed=seed,
-        score=score,
-        correct=correct,
-        best_streak=streak,
-        duration=duration,
+        mode=_string(mode),
+        questions=_whole(questions),
+        seconds=_real(seconds),
+        seed=_whole(seed),
+        score=_whole(score),
+        correct=_whole(correct),
+        best_streak=_whole(streak),
+        duration=_real(duration),
         played_at=_time(played_at),
-        game_version=game_version,
+        game_version=_string(game_version),
     )

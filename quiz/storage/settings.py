@@ -13,13 +13,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from quiz.core.limits import DEFAULT_QUESTIONS, DEFAULT_SECONDS, LONGEST_SECONDS
+from quiz.core.limits import DEFAULT_QUESTIONS, DEFAULT_SECONDS, LONGEST_SECONDS, MAX_QUESTIONS
 from quiz.core.model import Mode
+from quiz.core.text import clean_player_name, has_lone_surrogate
 from quiz.storage.aside import move_aside
 from quiz.storage.atomic import write_atomically
+from quiz.storage.reading import UnreadableFile, read_user_file
 
 SETTINGS_FILE = "settings.json"
 MAX_TEXT = 200  # a pack path or theme name; anything longer is not ours
+MAX_FILE_BYTES = 1024 * 1024  # a settings file is a few hundred bytes
 
 Warn = Callable[[str], None]
 
@@ -41,14 +44,15 @@ def settings_path(folder: Path) -> Path:
 def load_settings(folder: Path, warn: Warn) -> Settings:
     """The remembered settings; defaults for a missing file or any value that makes no sense."""
     path = settings_path(folder)
+    if not path.exists():
+        return Settings()
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+        data = json.loads(read_user_file(path, MAX_FILE_BYTES))
+    except UnreadableFile as reason:
+        why = str(reason).removeprefix("cannot read file: ")
+        warn(f"{path}: cannot read the settings ({why}); using the defaults")
         return Settings()
-    except OSError as error:
-        warn(f"{path}: cannot read the settings ({error.strerror}); using the defaults")
-        return Settings()
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: nested deeper than json can go
         _move_aside(path, "is not valid JSON", warn)
         return Settings()
     if not isinstance(data, dict):
@@ -91,7 +95,7 @@ def _from_json(data: dict[str, Any]) -> Settings:
         questions=_count(data.get("questions"), defaults.questions),
         seconds=_seconds(data.get("seconds"), defaults.seconds),
         mode=Mode(mode) if mode in tuple(Mode) else defaults.mode,
-        player=_text(data.get("player"), defaults.player),
+        player=_player(data.get("player"), defaults.player),
         theme=_text(data.get("theme"), defaults.theme),
     )
 
@@ -102,7 +106,7 @@ def _from_json(data: dict[str, Any]) -> Settings:
 def _count(value: object, default: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         return default
-    return value if value >= 1 else default
+    return value if 1 <= value <= MAX_QUESTIONS else default
 
 
 def _seconds(value: object, default: float) -> float:
@@ -115,5 +119,11 @@ def _text(value: object, default: str) -> str:
     return value if isinstance(value, str) and _is_short_text(value) else default
 
 
+def _player(value: object, default: str) -> str:
+    """A remembered name obeys the rule a typed one does."""
+    name = clean_player_name(value) if isinstance(value, str) else None
+    return name or default
+
+
 def _is_short_text(value: object) -> bool:
-    return isinstance(value, str) and len(value) <= MAX_TEXT
+    return isinstance(value, str) and len(value) <= MAX_TEXT and not has_lone_surrogate(value)

@@ -1,0 +1,12 @@
+"""Where things are: the repository, the test data, the shipped question bank."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+PACKAGE = REPO / "quiz"
+BANK = REPO / "question_bank"
+DATA = REPO / "tests" / "data"
+IMPORT_DATA = DATA / "import"
+LIGHTHOUSE = DATA / "lighthouse" / "lighthouse.facts.yaml"
