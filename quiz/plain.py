@@ -60,51 +60,51 @@ class Lines:
         return line.rstrip("\r\n")
 
 
-def introduce(game: Round, lines: Lines) -> None:
-    settings = game.settings
+def introduce(round_: Round, lines: Lines) -> None:
+    settings = round_.settings
     packs = ", ".join(f"{pack.title} ({pack.id})" for pack in settings.unique_packs())
-    limits = game.seconds_range
+    limits = round_.seconds_range
     if limits is None:
         timing = "no time limit"
     elif limits[0] == limits[1]:
         timing = f"{limits[0]:g} seconds per question"
     else:  # the packs' or questions' own times differ
         timing = f"{limits[0]:g} to {limits[1]:g} seconds per question"
-    count = "until the first miss" if game.mode is Mode.SUDDEN_DEATH else "questions"
-    lines.say(f"{game.mode.capitalize()} round: {game.total} {count}, {timing}.")
+    count = "until the first miss" if round_.mode is Mode.SUDDEN_DEATH else "questions"
+    lines.say(f"{round_.mode.capitalize()} round: {round_.total} {count}, {timing}.")
     lines.say(f"Packs: {packs}")
     lines.say(f"Seed {settings.seed}; play this round again with: {settings.replay_command()}")
     lines.say(HOW_TO_ANSWER)
 
 
-def play(game: Round, lines: Lines) -> str | None:
+def play(round_: Round, lines: Lines) -> str | None:
     """Ask questions until the round ends; returns why it stopped early, None if it did not."""
-    while game.phase is not Phase.FINISHED:
-        if game.phase is Phase.REVIEWING:
-            game.advance()
+    while round_.phase is not Phase.FINISHED:
+        if round_.phase is Phase.REVIEWING:
+            round_.advance()
             continue
-        show_question(game, lines)
-        result = _read_answer(game, lines)
+        show_question(round_, lines)
+        result = _read_answer(round_, lines)
         if isinstance(result, str):
-            game.quit()
+            round_.quit()
             return result
-        show_result(game, result, lines)
+        show_result(round_, result, lines)
     return None
 
 
-def show_question(game: Round, lines: Lines) -> None:
-    view = game.current
-    header = f"Question {view.number} of {game.total}"
+def show_question(round_: Round, lines: Lines) -> None:
+    view = round_.current
+    header = f"Question {view.number} of {round_.total}"
     if view.seconds is not None:
         header += f", {view.seconds:g} seconds"
     lines.say()
-    lines.say(f"{header}. Score {game.score}, streak {game.streak}.")
+    lines.say(f"{header}. Score {round_.score}, streak {round_.streak}.")
     lines.say(view.prompt)
     for key, choice in zip(choice_keys(view.choices), view.choices, strict=True):
         lines.say(f"  {key}) {choice}")
 
 
-def _read_answer(game: Round, lines: Lines) -> AnswerResult | str:
+def _read_answer(round_: Round, lines: Lines) -> AnswerResult | str:
     """The result of the player's answer, or why there is none (one of the STOPPED_BY_)."""
     while True:
         line = lines.ask("> ")
@@ -114,14 +114,14 @@ def _read_answer(game: Round, lines: Lines) -> AnswerResult | str:
         if word in QUIT_WORDS:
             return STOPPED_BY_QUIT
         if word in SKIP_WORDS:
-            return game.skip()
+            return round_.skip()
         try:
-            return game.answer(line)
+            return round_.answer(line)
         except InvalidAnswer as error:
             lines.say(f"Not an answer: {error} (s skips, q quits).")
 
 
-def show_result(game: Round, result: AnswerResult, lines: Lines) -> None:
+def show_result(round_: Round, result: AnswerResult, lines: Lines) -> None:
     if result.outcome is Outcome.CORRECT:
         verdict = "Right!"
         if result.points:
@@ -183,43 +183,39 @@ def run_plain(
 ) -> int:
     """Play one round in line mode and record it if it was played to its end."""
     lines = Lines(stdin or _tolerant(sys.stdin), stdout or _tolerant(sys.stdout))
-    game = Round(settings, clock)
-    introduce(game, lines)
-    stopped_by = play(game, lines)
-    summary = game.summary()
-    show_summary(summary, stopped_by, lines)
+    round_ = Round(settings, clock)
+    introduce(round_, lines)
+    stopped_by = play(round_, lines)
+    show_summary(round_.summary(), stopped_by, lines)
     lines.say()
-    if game.mode is Mode.PRACTICE:
-        lines.say("Practice rounds keep no high score.")
-    elif not summary.completed:
-        lines.say("Only finished rounds are recorded: this one was not.")
-    else:
-        record_round(game, player, folder, warn, lines)
+    record(round_, player, folder, warn, lines)
     return 0
 
 
-def record_round(
-    game: Round, player: str | None, folder: Path, warn: Callable[[str], None], lines: Lines
+def record(
+    round_: Round, player: str | None, folder: Path, warn: Callable[[str], None], lines: Lines
 ) -> None:
-    """Keep the finished round in the high scores and say where it placed."""
-    from quiz.scores import ScoreStore, round_record
+    """Keep the finished round in the high scores and say where it placed, or say why not."""
+    # Imported only now: the score store and its SQLite are not needed to play.
+    from quiz.scores import NotRecorded, ScoreStore, record_finished_round, why_not_recorded
 
+    match why_not_recorded(round_):
+        case NotRecorded.PRACTICE:
+            lines.say("Practice rounds keep no high score.")
+            return
+        case NotRecorded.LEFT_EARLY:
+            lines.say("Only finished rounds are recorded: this one was not.")
+            return
     store = ScoreStore.open(folder, warn)
     try:
-        name = store.player_name(player)
-        record = round_record(game, name)
-        store.record(record)
-        if not store.saving:
-            return  # the store has already said, once, that scores are not being saved
-        board = store.leaderboard(record.board)
-        rank = next(
-            (place for place, entry in enumerate(board, start=1) if entry.is_of(record)),
-            None,
-        )
-        placed = f" Number {rank} of the top {len(board)} for this round's packs." if rank else ""
-        lines.say(f"Recorded for {name}.{placed}")
+        recorded = record_finished_round(round_, store, player)
     finally:
         store.close()
+    if not recorded.saved:
+        return  # the store has already said, once, that scores are not being saved
+    rank, board = recorded.rank, recorded.leaderboard
+    placed = f" Number {rank} of the top {len(board)} for this round's packs." if rank else ""
+    lines.say(f"Recorded for {recorded.record.player}.{placed}")
 
 
 def _tolerant(stream: TextIO) -> TextIO:

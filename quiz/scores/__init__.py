@@ -1,5 +1,12 @@
 """High scores: records of finished rounds in a SQLite file, leaderboards per board."""
 
+from quiz.scores.recording import (
+    NotRecorded,
+    Recorded,
+    name_to_ask,
+    record_finished_round,
+    why_not_recorded,
+)
 from quiz.scores.records import (
     LONGEST_NAME,
     Board,
@@ -16,10 +23,15 @@ __all__ = [
     "SCORES_FILE",
     "Board",
     "Entry",
+    "NotRecorded",
+    "Recorded",
     "RoundRecord",
     "ScoreStore",
     "clean_player_name",
     "local_time",
+    "name_to_ask",
+    "record_finished_round",
     "round_record",
     "scores_path",
+    "why_not_recorded",
 ]

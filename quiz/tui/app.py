@@ -1,4 +1,8 @@
-"""The Textual app: screens for Home, a round, results and high scores."""
+"""The Textual app: screens for Home, a round, results and high scores.
+
+The app makes each screen with what it needs and does what the screens' messages ask:
+it alone changes screens, writes the remembered settings and opens the score store.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,7 +19,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from quiz.core.limits import EXIT_INTERRUPTED
-from quiz.session import Clock, Phase, Round, RoundSettings, random_seed
+from quiz.session import Clock, Round, RoundSettings, random_seed
 from quiz.storage.paths import data_dir
 from quiz.storage.settings import load_settings, save_settings
 from quiz.tui.base import GameScreen
@@ -22,6 +27,9 @@ from quiz.tui.widgets import MIN_HEIGHT, MIN_WIDTH
 
 if TYPE_CHECKING:
     from quiz.scores import ScoreStore
+    from quiz.tui.home import HomeScreen
+    from quiz.tui.results import ResultsScreen
+    from quiz.tui.round_screen import RoundScreen
 
 
 class QuizApp(App[None]):
@@ -65,12 +73,19 @@ class QuizApp(App[None]):
         which costs a frame of start-up, nor a mode's first screen, which Textual styles
         a second time."""
         if self.start is not None:
-            from quiz.tui.round_screen import RoundScreen
+            return self._round_screen(self.start)
+        return self._home_screen()
 
-            return RoundScreen(Round(self.start, self.clock))
+    # Each screen's module is imported when first needed, which keeps it out of start-up.
+    def _home_screen(self) -> HomeScreen:
         from quiz.tui.home import HomeScreen
 
-        return HomeScreen()
+        return HomeScreen(self.folder, self.settings, self.extra_packs)
+
+    def _round_screen(self, settings: RoundSettings) -> RoundScreen:
+        from quiz.tui.round_screen import RoundScreen
+
+        return RoundScreen(Round(settings, self.clock))
 
     def remember(self, **changes: object) -> None:
         self.settings = replace(self.settings, **changes)  # type: ignore[arg-type]
@@ -80,24 +95,32 @@ class QuizApp(App[None]):
         if theme != self.settings.theme:
             self.remember(theme=theme)
 
-    def start_round(self, settings: RoundSettings) -> None:
-        """A new round: above Home, so that it is one Esc away, or in place of the results."""
-        from quiz.tui.home import HomeScreen
-        from quiz.tui.round_screen import RoundScreen
+    def on_home_screen_start_round(self, message: HomeScreen.StartRound) -> None:
+        """A new round above Home, so that it is one Esc away."""
+        settings = message.settings
+        # As named: a pack file that is not installed by its path, or it is not listed again.
+        self.remember(
+            packs=settings.pack_names,
+            questions=settings.questions,
+            seconds=settings.seconds,
+            mode=settings.mode,
+        )
+        self.push_screen(self._round_screen(settings))
 
-        screen = RoundScreen(Round(settings, self.clock))
-        if isinstance(self.screen, HomeScreen):
-            self.push_screen(screen)
-        else:
-            self._replace_top(screen)
+    def on_results_screen_play_again(self, message: ResultsScreen.PlayAgain) -> None:
+        """The same round with other questions, in place of the results."""
+        self._replace_top(self._round_screen(replace(message.settings, seed=random_seed())))
 
-    def play_again(self, settings: RoundSettings) -> None:
-        self.start_round(replace(settings, seed=random_seed()))
-
-    def show_results(self, round_: Round) -> None:
+    def on_round_screen_finished(self, message: RoundScreen.Finished) -> None:
         from quiz.tui.results import ResultsScreen
 
-        self._replace_top(ResultsScreen(round_))
+        # The store is opened only for a round to record.
+        results = ResultsScreen(message.round, lambda: self.store, self.player, self.now)
+        self._replace_top(results)
+
+    def on_results_screen_player_named(self, message: ResultsScreen.PlayerNamed) -> None:
+        self.player = message.player
+        self.remember(player=message.player)
 
     def go_home(self) -> None:
         from quiz.tui.home import HomeScreen
@@ -105,7 +128,7 @@ class QuizApp(App[None]):
         while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
             self.pop_screen()
         if not isinstance(self.screen, HomeScreen):
-            self.push_screen(HomeScreen())
+            self.push_screen(self._home_screen())
 
     def _replace_top(self, screen: Screen[None]) -> None:
         # Textual cannot switch away from the first screen, so a finished first round
@@ -145,14 +168,12 @@ class QuizApp(App[None]):
         self.push_screen(HighScoresScreen(self.store))
 
     def action_home(self) -> None:
-        """Home; a round in play is left only when the player says so, as with Esc."""
-        from quiz.tui.round_screen import RoundScreen
-
-        for screen in self.screen_stack:
-            if isinstance(screen, RoundScreen) and screen.round.phase is not Phase.FINISHED:
-                screen.ask_to_leave(then=self.go_home)
-                return
-        self.go_home()
+        """Home, once every screen on the way agrees to be left: a round in play asks."""
+        go_on: Callable[[], object] = self.go_home
+        for screen in reversed(self.screen_stack):  # so that the lowest screen decides first
+            if isinstance(screen, GameScreen):
+                go_on = partial(screen.confirm_leave, go_on)
+        go_on()
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

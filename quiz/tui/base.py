@@ -1,23 +1,20 @@
-"""What every screen of the game shares: access to the app, and the too-small notice."""
+"""What every screen of the game shares: the too-small notice, and leaving it for Home.
+
+Screens get what they need when they are made and tell the app what the player asks for
+with messages; none of them knows the app's class.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.screen import Screen
 
 from quiz.tui.widgets import TooSmallNotice
 
-if TYPE_CHECKING:
-    from quiz.tui.app import QuizApp
-
 
 class GameScreen(Screen[None]):
-    @property
-    def game(self) -> QuizApp:
-        return cast("QuizApp", self.app)
-
     @property
     def too_small(self) -> bool:
         """Whether the terminal is below the minimum size, so only the notice shows."""
@@ -32,3 +29,8 @@ class GameScreen(Screen[None]):
     def compose_content(self) -> ComposeResult:
         """The screen's own widgets."""
         raise NotImplementedError
+
+    def confirm_leave(self, then: Callable[[], object]) -> None:
+        """Go on to `then` (Home), unless leaving loses the player something: a screen
+        that can hold a round in play asks first."""
+        then()

@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Button, Footer, Input, Label, Select, Static
 from textual.widgets.selection_list import Selection
 
@@ -22,6 +23,7 @@ from quiz.session import (
     read_seconds,
     read_whole_number,
 )
+from quiz.storage.settings import Settings
 from quiz.tui.base import GameScreen
 from quiz.tui.widgets import PackList, plain
 
@@ -47,15 +49,30 @@ class HomeScreen(GameScreen):
         Binding("ctrl+s", "start", "Start"),
     ]
 
+    class StartRound(Message):
+        """The player starts a round with these settings, which Home offers next time."""
+
+        def __init__(self, settings: RoundSettings) -> None:
+            self.settings = settings
+            super().__init__()
+
+    def __init__(self, folder: Path, settings: Settings, extra_packs: tuple[Path, ...]) -> None:
+        """`folder`: the data folder; `settings`: the remembered ones, shown to start from;
+        `extra_packs`: pack files named on the command line, listed beside the installed."""
+        super().__init__()
+        self.folder = folder
+        self.settings = settings
+        self.extra_packs = extra_packs
+
     def compose_content(self) -> ComposeResult:
         # Everything is composed with its values (not filled in after mounting), so the
         # first frame shows the whole screen and it is styled once.
-        settings = self.game.settings
+        settings = self.settings
         # Packs named by their files (`quiz play --pack FILE`, in this run or the last one
         # remembered) are listed beside the installed ones.
         remembered = [Path(name) for name in settings.packs if Path(name).is_absolute()]
-        self.files = [*self.game.extra_packs, *(path for path in remembered if path.is_file())]
-        self.library: Library = installed_library(self.game.folder, self.files)
+        self.files = [*self.extra_packs, *(path for path in remembered if path.is_file())]
+        self.library: Library = installed_library(self.folder, self.files)
         yield Static("quiz · trivia that can prove its answers", id="home-title")
         with Horizontal(id="home-screen-panels"):
             with Vertical(id="packs-panel"):
@@ -77,7 +94,9 @@ class HomeScreen(GameScreen):
                     compact=True,
                 )
                 yield Button("Start", id="start", variant="primary", compact=True)
-                yield Button("High scores", id="high-scores", compact=True)
+                yield Button(
+                    "High scores", id="high-scores", compact=True, action="app.high_scores"
+                )
         notice = Static(self._problems_notice(), id="library-problems")
         notice.display = bool(self.library.problems)
         yield notice
@@ -89,7 +108,7 @@ class HomeScreen(GameScreen):
     def _pack_choices(self) -> list[Selection[str]]:
         """Every pack, ticked if it was in the last round (all, the first time or when none
         of the last round's is here any more)."""
-        remembered = set(self.game.settings.packs)
+        remembered = set(self.settings.packs)
         ticked = {
             pack.id
             for pack in self.library.packs
@@ -112,18 +131,7 @@ class HomeScreen(GameScreen):
         except ValueError as problem:
             self.notify(str(problem), severity="error", markup=False)
             return
-        # As named: a pack file that is not installed by its path, or it is not listed again.
-        self.game.remember(
-            packs=settings.pack_names,
-            questions=settings.questions,
-            seconds=settings.seconds,
-            mode=settings.mode,
-        )
-        self.game.start_round(settings)
-
-    @on(Button.Pressed, "#high-scores")
-    def show_high_scores(self) -> None:
-        self.game.action_high_scores()
+        self.post_message(self.StartRound(settings))
 
     def _round_settings(self) -> RoundSettings:
         """The settings on screen; ValueError says what to correct."""

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
+
 from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual import on
@@ -9,11 +12,20 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Button, DataTable, Footer, Static
 
 from quiz.core.text import terminal_safe
-from quiz.scores import RoundRecord, local_time, round_record
-from quiz.session import Mode, Round, Summary
+from quiz.scores import (
+    NotRecorded,
+    Recorded,
+    ScoreStore,
+    local_time,
+    name_to_ask,
+    record_finished_round,
+    why_not_recorded,
+)
+from quiz.session import Mode, Round, RoundSettings, Summary
 from quiz.tui.base import GameScreen
 from quiz.tui.shellwrap import wrap_command
 from quiz.tui.widgets import plain
@@ -25,6 +37,10 @@ SHARED_COLUMNS = (1, 2, 3)
 NARROWEST_COLUMN = 8
 # Columns the results cannot use: the screen's padding and its scroll bar.
 RESULTS_MARGIN = 4
+NOT_RECORDED = {
+    NotRecorded.PRACTICE: "Practice rounds are not recorded.",
+    NotRecorded.LEFT_EARLY: "Rounds left early are not recorded.",
+}
 
 
 def shorten(text: str, width: int) -> str:
@@ -67,10 +83,35 @@ class ResultsScreen(GameScreen):
         Binding("h", "app.home", "Home"),
     ]
 
-    def __init__(self, round_: Round) -> None:
+    class PlayAgain(Message):
+        """The player asks for this round again, with other questions."""
+
+        def __init__(self, settings: RoundSettings) -> None:
+            self.settings = settings
+            super().__init__()
+
+    class PlayerNamed(Message):
+        """The round was recorded under this name, which the next round is offered."""
+
+        def __init__(self, player: str) -> None:
+            self.player = player
+            super().__init__()
+
+    def __init__(
+        self,
+        round_: Round,
+        get_store: Callable[[], ScoreStore],
+        player: str,
+        now: Callable[[], datetime],
+    ) -> None:
+        """`get_store` opens the score store, only for a round to record; `player` is the name
+        last given (may be empty); `now` says when the round is recorded."""
         super().__init__()
         self.round = round_
         self.summary = round_.summary()
+        self.get_store = get_store
+        self.player = player
+        self.now = now
 
     def compose_content(self) -> ComposeResult:
         with VerticalScroll(id="results"):
@@ -81,7 +122,7 @@ class ResultsScreen(GameScreen):
             yield Static(id="recorded")
             with Horizontal(id="results-buttons"):
                 yield Button("Play again", id="again", variant="primary", compact=True)
-                yield Button("Home", id="go-home", compact=True)
+                yield Button("Home", id="go-home", compact=True, action="app.home")
             yield DataTable(id="review", zebra_stripes=True, cursor_type="row")
             yield Static(id="board-title")
             yield DataTable(id="leaderboard", cursor_type="row")
@@ -138,65 +179,51 @@ class ResultsScreen(GameScreen):
             review.add_row(*cells)
 
     def record(self) -> None:
-        recorded = self.query_one("#recorded", Static)
-        if self.summary.mode is Mode.PRACTICE:
-            recorded.update("Practice rounds are not recorded.")
-            return
-        if not self.summary.completed:
-            recorded.update("Rounds left early are not recorded.")
+        """Record the round, asking first for the name it makes the leaderboard under (the
+        round is dated when it is recorded, after the name), or say why it is not."""
+        why_not = why_not_recorded(self.round)
+        if why_not is not None:
+            self.query_one("#recorded", Static).update(NOT_RECORDED[why_not])
             return
         from quiz.tui.dialogs import NameEntryScreen
 
-        store = self.game.store
-        prefill = store.player_name(self.game.player)
-        board = round_record(self.round, prefill, self.game.now()).board
-        # No name asked for 0 points, though an empty leaderboard would take them.
-        if self.summary.score and store.would_rank(board, self.summary.score):
+        prefill = name_to_ask(self.round, self.get_store(), self.player)
+        if prefill is None:
+            self.save(self.player)
+        else:
             self.app.push_screen(
                 NameEntryScreen(self.summary.score, prefill),
                 lambda name: self.save(name or prefill),
             )
-        else:
-            self.save(prefill)
 
     def save(self, player: str) -> None:
-        record = round_record(self.round, player, self.game.now())
-        self.game.store.record(record)
-        self.game.player = player
-        self.game.remember(player=player)
-        said = (
-            f"Recorded for {player}." if self.game.store.saving else "Scores are not being saved."
-        )
+        recorded = record_finished_round(self.round, self.get_store(), player, self.now())
+        name = recorded.record.player
+        self.post_message(self.PlayerNamed(name))
+        said = f"Recorded for {name}." if recorded.saved else "Scores are not being saved."
         self.query_one("#recorded", Static).update(plain(said))
-        self.show_leaderboard(record)
+        self.show_leaderboard(recorded)
 
-    def show_leaderboard(self, record: RoundRecord) -> None:
-        entries = self.game.store.leaderboard(record.board)
+    def show_leaderboard(self, recorded: Recorded) -> None:
+        entries = recorded.leaderboard
         table = self.query_one("#leaderboard", DataTable)
         table.clear(columns=True)
         table.add_columns("Rank", "Player", "Score", "Right", "When")
-        highlight = None
+        board = recorded.record.board
         for rank, entry in enumerate(entries, start=1):
-            mine = entry.is_of(record)
-            if mine:
-                highlight = rank - 1
-            style = "bold" if mine else ""
+            style = "bold" if rank == recorded.rank else ""
             table.add_row(
                 Text(str(rank), style=style),
                 Text(terminal_safe(entry.player), style=style),
                 Text(str(entry.score), style=style),
-                Text(record.board.right(entry.correct), style=style),
+                Text(board.right(entry.correct), style=style),
                 Text(local_time(entry.played_at), style=style),
             )
         self.query_one("#board-title", Static).update("Leaderboard")
         table.display = bool(entries)
-        if highlight is not None:
-            table.move_cursor(row=highlight)
+        if recorded.rank is not None:
+            table.move_cursor(row=recorded.rank - 1)
 
     @on(Button.Pressed, "#again")
     def action_play_again(self) -> None:
-        self.game.play_again(self.round.settings)
-
-    @on(Button.Pressed, "#go-home")
-    def go_home(self) -> None:
-        self.game.go_home()
+        self.post_message(self.PlayAgain(self.round.settings))

@@ -7,14 +7,15 @@ from collections.abc import Callable
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.content import Content
-from textual.widgets import Footer, Input, ProgressBar, Static
+from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
+from textual.widgets import Footer, Input, Static
 
 from quiz.core.model import QuestionType
-from quiz.session import AnswerResult, InvalidAnswer, Mode, Outcome, Phase, QuestionView, Round
+from quiz.session import AnswerResult, InvalidAnswer, Mode, Phase, QuestionView, Round
 from quiz.session.answers import LETTER_KEYS, NUMBER_KEYS, choice_keys, keys_to_choose, lettered
 from quiz.tui.base import GameScreen
+from quiz.tui.round_widgets import Countdown, FeedbackPanel, StatusLine
 from quiz.tui.widgets import ChoiceRow, plain
 
 # Seconds a result stays on show in timed modes before the next question (skippable).
@@ -24,15 +25,15 @@ FEEDBACK_SECONDS = 4.0
 ENTER_GRACE_SECONDS = 0.5
 TICK_SECONDS = 0.1
 
-VERDICTS = {
-    Outcome.CORRECT: "Correct!",
-    Outcome.WRONG: "Wrong.",
-    Outcome.SKIPPED: "Skipped.",
-    Outcome.TIMED_OUT: "Time's up.",
-}
-
 
 class RoundScreen(GameScreen):
+    class Finished(Message):
+        """The round is over, played to its end or left: on to its results."""
+
+        def __init__(self, round_: Round) -> None:
+            self.round = round_
+            super().__init__()
+
     AUTO_FOCUS = ""  # focus_answer() decides: the answer box only for a typed answer
     BINDINGS = [
         Binding("s", "skip", "Skip"),
@@ -52,12 +53,8 @@ class RoundScreen(GameScreen):
 
     def compose_content(self) -> ComposeResult:
         view = self.round.current
-        yield Static(self._status_line(), id="status")
-        with Horizontal(id="timer"):
-            yield ProgressBar(
-                total=view.seconds, id="countdown", show_eta=False, show_percentage=False
-            )
-            yield Static(id="seconds-left")
+        yield StatusLine(self.round)
+        yield Countdown(view.seconds)
         question = VerticalScroll(id="question")
         # Not focusable, so a click on the prompt leaves the keys with the answer input.
         question.can_focus = False
@@ -70,12 +67,7 @@ class RoundScreen(GameScreen):
                 id="typed", placeholder="Type your answer, then Enter", select_on_focus=False
             )
             yield Static(answer_hint(view), id="hint")
-            with Vertical(id="feedback"):
-                yield Static(id="verdict")
-                yield Static(id="answers")
-                yield Static(id="explain")
-                yield Static(id="evidence")
-                yield Static(id="continue")
+            yield FeedbackPanel()
         yield Footer()
 
     def on_mount(self) -> None:
@@ -90,7 +82,7 @@ class RoundScreen(GameScreen):
         self._feedback_since = None
         # One batch, so the screen is restyled once.
         self.update_classes(question_classes(view))
-        self.query_one("#status", Static).update(self._status_line())
+        self.show_status()
         self.query_one("#prompt", Static).update(plain(view.prompt))
         choices = self.query_one("#choices", Vertical)
         choices.remove_children()
@@ -99,7 +91,7 @@ class RoundScreen(GameScreen):
         self.focus_answer()
         self.query_one("#hint", Static).update(answer_hint(view))
         if view.seconds is not None:
-            self.query_one("#countdown", ProgressBar).update(total=view.seconds)
+            self.query_one(Countdown).restart(view.seconds)
         self.update_countdown()
         self.query_one("#question", VerticalScroll).scroll_home(animate=False)
         self.refresh_bindings()
@@ -137,7 +129,7 @@ class RoundScreen(GameScreen):
         self.query_one("#typed", Input).disabled = self.too_small
         if covered != self.has_class("-paused"):
             self.set_class(covered, "-paused")
-            self.query_one("#status", Static).update(self._status_line())
+            self.show_status()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Skip only while asking and Next only while reviewing (so the footer offers only
@@ -156,28 +148,13 @@ class RoundScreen(GameScreen):
         answer box may keep the keys, but it takes no answer: the round is paused."""
         return self.round.phase is Phase.ASKING and not self.round.paused and not self.too_small
 
-    def _status_line(self) -> Content:
-        round_ = self.round
-        view = round_.current
-        parts = [f"Question {view.number} of {round_.total}"]
-        if round_.mode is Mode.SUDDEN_DEATH:
-            parts[0] += ", until a miss"
-        if round_.mode is not Mode.PRACTICE:
-            parts += [f"Score {round_.score}", f"Streak {round_.streak}"]
-        else:
-            parts.append("Practice")
-        if self.has_class("-paused"):
-            parts.append("Paused")
-        # Not the pack's title: it can be the answer ("Which novel is the series based on?").
-        return Content("  ·  ".join(parts))
+    def show_status(self) -> None:
+        self.query_one(StatusLine).show(paused=self.has_class("-paused"))
 
     def update_countdown(self) -> None:
         left = self.round.time_left()
-        if left is None:
-            return
-        self.query_one("#countdown", ProgressBar).update(progress=left)
-        self.query_one("#seconds-left", Static).update(f"{left:4.0f} s")
-        self.query_one("#timer", Horizontal).set_class(left <= 5, "-hurry")
+        if left is not None:
+            self.query_one(Countdown).show(left)
 
     def tick(self) -> None:
         round_ = self.round
@@ -208,34 +185,9 @@ class RoundScreen(GameScreen):
     def show_feedback(self, result: AnswerResult) -> None:
         self.add_class("-reviewing")
         self._feedback_since = self.clock()
-        self.query_one("#status", Static).update(self._status_line())
-        verdict = VERDICTS[result.outcome]
-        if result.correct and result.points:
-            verdict += f"  {result.points_earned}"
-        verdict_widget = self.query_one("#verdict", Static)
-        verdict_widget.update(verdict)
-        verdict_widget.set_class(result.correct, "-correct")
-        verdict_widget.set_class(not result.correct, "-missed")
-        answers = Content("The answer: ") + plain(result.right_answer)
-        if result.also_accepted:
-            answers += Content("\nAlso accepted: ") + plain(", ".join(result.also_accepted))
-        if result.given and not result.correct:
-            answers += Content("\nYou said: ") + plain(result.given)
-        self.query_one("#answers", Static).update(answers)
-        explain = self.query_one("#explain", Static)
-        explain.update(plain(result.explain))
-        explain.display = bool(result.explain)
-        evidence = self.query_one("#evidence", Static)
-        if result.evidence:
-            quote = Content("“") + plain(result.evidence) + Content("”")
-            if result.source:
-                quote += Content("\n— ") + plain(result.source)
-            evidence.update(quote)
-        evidence.display = bool(result.evidence)
-        last = self.round.over
-        follow = "to see your results" if last else "for the next question"
-        timed = "" if self.round.mode is Mode.PRACTICE else f" (or wait {FEEDBACK_SECONDS:.0f} s)"
-        self.query_one("#continue", Static).update(f"Press Enter {follow}{timed}.")
+        self.show_status()
+        wait = None if self.round.mode is Mode.PRACTICE else FEEDBACK_SECONDS
+        self.query_one(FeedbackPanel).show(result, last=self.round.over, wait=wait)
         self.set_focus(None)
         self.refresh_bindings()
 
@@ -278,17 +230,26 @@ class RoundScreen(GameScreen):
         finishing = self.round.over
         self.round.advance()
         if finishing:
+            # Once the app has handled what this answer left pending: results shown in the
+            # same turn as the last answer get their leaderboard laid out empty (Textual 8).
             self.app.call_later(self.finish)
         else:
             self.show_question()
 
     def finish(self) -> None:
-        self.game.show_results(self.round)
+        self.post_message(self.Finished(self.round))
 
     def action_leave(self) -> None:
-        self.ask_to_leave(then=self.finish)
+        self._ask_to_leave(then=self.finish)
 
-    def ask_to_leave(self, then: Callable[[], object]) -> None:
+    def confirm_leave(self, then: Callable[[], object]) -> None:
+        """A round in play is left only when the player says so, as with Esc."""
+        if self.round.phase is Phase.FINISHED:
+            then()
+        else:
+            self._ask_to_leave(then)
+
+    def _ask_to_leave(self, then: Callable[[], object]) -> None:
         """Ask first; if the player leaves, end the round unrecorded and go on to `then`.
 
         A round whose last answer is on show is played: nothing is left, and it goes on to

@@ -29,7 +29,7 @@ from quiz.tui.app import QuizApp
 from quiz.tui.round_screen import RoundScreen
 from tests.benchmarks.harness import Row, report
 from tests.benchmarks.synthetic import scratch_dir, synthetic_pack
-from tests.tui_helpers import FakeClock
+from tests.helpers.clock import FakeClock
 
 ANSWERS = 50
 WARM_UP = 5

@@ -16,7 +16,7 @@ from quiz.session import Mode, Phase
 from quiz.tui.results import NARROWEST_COLUMN, share_width
 from quiz.tui.round_screen import ENTER_GRACE_SECONDS, FEEDBACK_SECONDS, RoundScreen
 from quiz.tui.widgets import ChoiceRow
-from tests.tui_helpers import answer_every_question_right, ask, make_app
+from tests.helpers.tui import answer_every_question_right, ask, make_app
 
 
 def text_of(screen: RoundScreen, selector: str) -> str:

@@ -13,8 +13,8 @@ from quiz.packs.loader import load_pack_bytes
 from quiz.session import Mode, Phase, RoundSettings
 from quiz.tui.app import QuizApp
 from quiz.tui.round_screen import RoundScreen
-from tests.sample_pack import PACK
-from tests.test_session import FakeClock
+from tests.helpers.clock import FakeClock
+from tests.helpers.packs import PACK
 
 
 def make_app(

@@ -1,12 +1,13 @@
 """Screen snapshots (pytest-textual-snapshot) at the two sizes the game promises to fit.
 
-Update after a deliberate change of look with `pytest tests/test_tui_snapshots.py
+Update after a deliberate change of look with `pytest tests/tui/test_tui_snapshots.py
 --snapshot-update`, and look at the new SVGs before committing them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+import time
+from collections.abc import Awaitable, Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from textual.pilot import Pilot
 
 from quiz.tui.app import QuizApp
 from quiz.tui.round_screen import RoundScreen
-from tests.tui_helpers import answer_every_question_right, make_app
+from tests.helpers.tui import answer_every_question_right, make_app
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((60, 20), id="60x20")]
 PLAYED_AT = datetime(2026, 1, 8, 20, 0, tzinfo=UTC)
@@ -24,10 +25,21 @@ PLAYED_AT = datetime(2026, 1, 8, 20, 0, tzinfo=UTC)
 SnapCompare = Callable[..., bool]
 
 
+@pytest.fixture(autouse=True)
+def times_in_utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The leaderboard shows local times; the snapshots are drawn in UTC wherever they run
+    (CI runs the suite in another time zone too)."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
 @pytest.fixture
 def only_the_sample_pack(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Home lists the sample pack alone, whatever packs the game ships."""
-    from tests.sample_pack import PACK
+    from tests.helpers.packs import PACK
 
     shipped = tmp_path / "shipped"
     shipped.mkdir()

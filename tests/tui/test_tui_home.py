@@ -15,8 +15,8 @@ from quiz.tui.app import QuizApp
 from quiz.tui.home import HomeScreen
 from quiz.tui.round_screen import RoundScreen
 from quiz.tui.widgets import PackList
-from tests.sample_pack import PACK
-from tests.tui_helpers import make_app
+from tests.helpers.packs import PACK
+from tests.helpers.tui import make_app
 
 
 @pytest.fixture(autouse=True)
