@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from quiz.facts.loader import load_fact_sheet
+from quiz.facts.model import FactSheet
 from tests.helpers.messages import Warnings
 from tests.helpers.packs import PACK
-from tests.helpers.paths import REPO
+from tests.helpers.paths import REPO, SHEET
 
 __all__ = ["REPO"]  # kept importable from here, as it always was
 
@@ -28,6 +30,12 @@ def pack_file(tmp_path: Path) -> Path:
     path = tmp_path / "sample.yaml"
     path.write_bytes(PACK)
     return path
+
+
+@pytest.fixture(scope="session")
+def sheet() -> FactSheet:
+    """The shipped His & Hers fact sheet, loaded once (it is frozen: no test can change it)."""
+    return load_fact_sheet(SHEET)
 
 
 @pytest.fixture

@@ -47,7 +47,9 @@ _COLUMNS = (
 )
 _INSERT = f"INSERT INTO rounds ({_COLUMNS}) VALUES ({', '.join('?' * 13)})"
 _RENAME = "UPDATE rounds SET player = ? WHERE player = ? AND played_at = ?"
-_ENTRY = "player, score, correct, questions, best_streak, duration, seed, played_at"
+_ENTRY = (
+    "player, score, correct, questions, best_streak, duration, seed, played_at"  # _ENTRY_FIELDS
+)
 _ON_BOARD = "board_packs = ? AND mode = ? AND questions = ? AND seconds = ?"
 _BEST_FIRST = "ORDER BY score DESC, played_at, id"
 _NEWEST_FIRST = "ORDER BY played_at DESC, id DESC"
@@ -389,33 +391,43 @@ def _string(value: object) -> str:
 
 
 def _entry(row: Sequence[Any]) -> Entry:
-    player, score, correct, questions, best_streak, duration, seed, played_at = row
-    return Entry(
-        player=_string(player),
-        score=_whole(score),
-        correct=_whole(correct),
-        questions=_whole(questions),
-        best_streak=_whole(best_streak),
-        duration=_real(duration),
-        seed=_whole(seed),
-        played_at=_time(played_at),
-    )
+    return Entry(**_fields(_ENTRY_FIELDS, row))
 
 
 def _record(row: Sequence[Any]) -> RoundRecord:
-    player, packs, mode, questions, seconds, seed, score, correct, streak, duration = row[:10]
-    played_at, game_version = row[10:12]
-    return RoundRecord(
-        player=_string(player),
-        packs=_packs(packs),
-        mode=_string(mode),
-        questions=_whole(questions),
-        seconds=_real(seconds),
-        seed=_whole(seed),
-        score=_whole(score),
-        correct=_whole(correct),
-        best_streak=_whole(streak),
-        duration=_real(duration),
-        played_at=_time(played_at),
-        game_version=_string(game_version),
-    )
+    return RoundRecord(**_fields(_RECORD_FIELDS, row))
+
+
+def _fields(wanted: _Fields, row: Sequence[Any]) -> dict[str, Any]:
+    """A row's columns as fields, each read by its reader, which raises for a value of the
+    wrong kind: a file edited by hand holds anything SQLite lets a column hold."""
+    return {name: read(value) for (name, read), value in zip(wanted, row, strict=False)}
+
+
+_Fields = tuple[tuple[str, Callable[[Any], object]], ...]
+# The columns a leaderboard line and a whole record are read from, in SELECT order.
+_ENTRY_FIELDS: _Fields = (
+    ("player", _string),
+    ("score", _whole),
+    ("correct", _whole),
+    ("questions", _whole),
+    ("best_streak", _whole),
+    ("duration", _real),
+    ("seed", _whole),
+    ("played_at", _time),
+)
+_RECORD_FIELDS: _Fields = (
+    ("player", _string),
+    ("packs", _packs),
+    ("mode", _string),
+    ("questions", _whole),
+    ("seconds", _real),
+    ("seed", _whole),
+    ("score", _whole),
+    ("correct", _whole),
+    ("best_streak", _whole),
+    ("duration", _real),
+    ("played_at", _time),
+    ("game_version", _string),
+)
+_ENTRY = ", ".join(name for name, _ in _ENTRY_FIELDS)

@@ -10,7 +10,6 @@ import pytest
 
 from quiz.cli import main
 from quiz.core.model import Pack, Question, QuestionType
-from quiz.facts.loader import load_fact_sheet
 from quiz.facts.model import FactSheet
 from quiz.generate import properties
 from quiz.generate.generator import Generated, generate
@@ -23,14 +22,8 @@ from quiz.generate.properties import (
     typed_answers_accepted,
     wrong_answers_fit,
 )
-from quiz.storage.paths import seeds_dir, shipped_packs_dir
-
-SHEET = seeds_dir() / "his_and_hers.facts.yaml"
-
-
-@pytest.fixture(scope="module")
-def sheet() -> FactSheet:
-    return load_fact_sheet(SHEET)
+from quiz.storage.paths import shipped_packs_dir
+from tests.helpers.paths import SHEET
 
 
 @pytest.fixture(scope="module")

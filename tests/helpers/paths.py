@@ -10,3 +10,4 @@ BANK = REPO / "question_bank"
 DATA = REPO / "tests" / "data"
 IMPORT_DATA = DATA / "import"
 LIGHTHOUSE = DATA / "lighthouse" / "lighthouse.facts.yaml"
+SHEET = REPO / "seeds" / "his_and_hers.facts.yaml"  # the shipped fact sheet

@@ -28,14 +28,7 @@ from quiz.facts.values import (
     parse_integer,
 )
 from quiz.storage.paths import seeds_dir
-from tests.helpers.paths import LIGHTHOUSE
-
-SHEET = seeds_dir() / "his_and_hers.facts.yaml"
-
-
-@pytest.fixture(scope="module")
-def sheet() -> FactSheet:
-    return load_fact_sheet(SHEET)
+from tests.helpers.paths import LIGHTHOUSE, SHEET
 
 
 def values_of(sheet: FactSheet, subject: str, relation: str) -> list[str]:

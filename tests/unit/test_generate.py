@@ -29,16 +29,10 @@ from quiz.generate.templates import fill
 from quiz.packs.dump import dump_pack_yaml
 from quiz.packs.loader import load_pack, load_pack_bytes
 from quiz.session.answers import judge
-from quiz.storage.paths import seeds_dir, shipped_packs_dir
-from tests.helpers.paths import LIGHTHOUSE, PACKAGE
+from quiz.storage.paths import shipped_packs_dir
+from tests.helpers.paths import LIGHTHOUSE, PACKAGE, SHEET
 
-SHEET = seeds_dir() / "his_and_hers.facts.yaml"
 COMMITTED_PACK = shipped_packs_dir() / "his-and-hers.yaml"
-
-
-@pytest.fixture(scope="module")
-def sheet() -> FactSheet:
-    return load_fact_sheet(SHEET)
 
 
 def test_the_committed_pack_is_exactly_what_quiz_generate_writes(

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -154,10 +155,24 @@ def test_a_pack_changed_seconds_ago_is_not_cached_yet(
     assert load_cached(pack_path, cache).id == "mine"
 
 
+def _edit_a_loader_module(loader: Path) -> None:
+    path = loader / "packs" / "loader.py"
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+
+
+def _add_a_loader_module(loader: Path) -> None:
+    (loader / "core" / "moved_here.py").write_text("", encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "change", [_edit_a_loader_module, _add_a_loader_module], ids=["edited", "added"]
+)
 def test_a_new_loader_retires_every_entry(
-    pack_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    pack_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: Callable[[Path], None]
 ) -> None:
-    """An upgraded game (or an edited loader) may read a file differently."""
+    """An upgraded game (or an edited loader) may read a file differently; so may one with
+    a module moved into the loader's packages."""
     loader = tmp_path / "loader"
     for package in packcache.LOADER_PACKAGES:
         (loader / package).mkdir(parents=True)
@@ -165,8 +180,7 @@ def test_a_new_loader_retires_every_entry(
     monkeypatch.setattr(packcache, "_PACKAGE", loader)
     cache = tmp_path / "cache"
     load_cached(pack_path, cache)
-    stat = (loader / "packs" / "loader.py").stat()
-    os.utime(loader / "packs" / "loader.py", ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    change(loader)
     parsed: list[Path] = []
     monkeypatch.setattr(
         "quiz.packs.loader.load_pack", lambda path: parsed.append(path) or load_pack(path)
@@ -246,24 +260,6 @@ def test_a_round_from_a_cached_pack_starts_without_yaml(tmp_path: Path) -> None:
         for _ in range(2)
     ]
     assert [run.stdout.strip() for run in runs] == ["True", "False"]
-
-
-def test_a_loader_module_added_to_its_packages_retires_every_entry(
-    pack_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    loader = tmp_path / "loader"
-    for package in packcache.LOADER_PACKAGES:
-        (loader / package).mkdir(parents=True)
-    monkeypatch.setattr(packcache, "_PACKAGE", loader)
-    cache = tmp_path / "cache"
-    load_cached(pack_path, cache)
-    (loader / "core" / "moved_here.py").write_text("", encoding="utf-8")
-    parsed: list[Path] = []
-    monkeypatch.setattr(
-        "quiz.packs.loader.load_pack", lambda path: parsed.append(path) or load_pack(path)
-    )
-    load_cached(pack_path, cache)
-    assert parsed == [pack_path]
 
 
 def test_every_module_that_reads_a_pack_is_in_the_loader_stamp() -> None:
