@@ -5,6 +5,7 @@ from quiz.scores.recording import (
     Recorded,
     name_to_ask,
     record_finished_round,
+    rename_recorded,
     why_not_recorded,
 )
 from quiz.scores.records import (
@@ -31,6 +32,7 @@ __all__ = [
     "local_time",
     "name_to_ask",
     "record_finished_round",
+    "rename_recorded",
     "round_record",
     "scores_path",
     "why_not_recorded",

@@ -61,6 +61,16 @@ def record_finished_round(
         raise ValueError(f"a round {why_not.value} is not recorded")
     record = round_record(round_, store.player_name(player), played_at)
     store.record(record)
+    return _placed(record, store)
+
+
+def rename_recorded(recorded: Recorded, store: ScoreStore, player: str) -> Recorded:
+    """The recorded round under the name the player gave when asked: it was recorded as
+    soon as it ended, so that quitting at the question loses nothing."""
+    return _placed(store.rename(recorded.record, player), store)
+
+
+def _placed(record: RoundRecord, store: ScoreStore) -> Recorded:
     leaderboard = tuple(store.leaderboard(record.board))
     rank = next(
         (place for place, entry in enumerate(leaderboard, start=1) if entry.is_of(record)), None

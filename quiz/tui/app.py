@@ -6,6 +6,9 @@ it alone changes screens, writes the remembered settings and opens the score sto
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import signal
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -18,7 +21,8 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from quiz.core.limits import EXIT_INTERRUPTED
+from quiz.core.limits import EXIT_INTERRUPTED, EXIT_TERMINATED
+from quiz.core.text import terminal_safe
 from quiz.session import Clock, Round, RoundSettings, random_seed
 from quiz.storage.paths import data_dir
 from quiz.storage.settings import load_settings, save_settings
@@ -66,7 +70,8 @@ class QuizApp(App[None]):
             self.theme = self.settings.theme
 
     def warn(self, message: str) -> None:
-        self.notify(message, severity="warning", markup=False, timeout=8)
+        # What went wrong quotes a file or its name: shown as text, never obeyed.
+        self.notify(terminal_safe(message), severity="warning", markup=False, timeout=8)
 
     def get_default_screen(self) -> Screen[None]:
         """The round or Home as the app's first screen. Not pushed over a blank screen,
@@ -183,7 +188,18 @@ class QuizApp(App[None]):
         )
         yield SystemCommand("Help", "Keys, modes and scoring", self.action_help)
 
+    def on_load(self) -> None:
+        # SIGTERM (a `kill`, a closing session) ends the app as Ctrl+Q does, so that Textual
+        # puts the terminal back: out of the alternate screen, mouse tracking off.
+        with contextlib.suppress(NotImplementedError, RuntimeError):  # no signals here
+            asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, self._terminated)
+
+    def _terminated(self) -> None:
+        self.exit(return_code=EXIT_TERMINATED)
+
     def on_unmount(self) -> None:
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            asyncio.get_running_loop().remove_signal_handler(signal.SIGTERM)
         if self._store is not None:
             self._store.close()
 

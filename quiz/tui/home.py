@@ -14,6 +14,7 @@ from textual.widgets import Button, Footer, Input, Label, Select, Static
 from textual.widgets.selection_list import Selection
 
 from quiz.core.problems import LoadError
+from quiz.core.text import terminal_safe
 from quiz.packs.library import Library, PackSummary, installed_library, resolve_pack
 from quiz.session import (
     LONGEST_SECONDS,
@@ -129,7 +130,7 @@ class HomeScreen(GameScreen):
         try:
             settings = self._round_settings()
         except ValueError as problem:
-            self.notify(str(problem), severity="error", markup=False)
+            self.notify(terminal_safe(str(problem)), severity="error", markup=False)
             return
         self.post_message(self.StartRound(settings))
 

@@ -23,6 +23,7 @@ from quiz.scores import (
     local_time,
     name_to_ask,
     record_finished_round,
+    rename_recorded,
     why_not_recorded,
 )
 from quiz.session import Mode, Round, RoundSettings, Summary
@@ -51,6 +52,11 @@ def shorten(text: str, width: int) -> str:
         return line
     # set_cell_size pads with a space where half a wide character would not fit.
     return set_cell_size(line, width - 1).rstrip() + "…"
+
+
+def one_line(text: str) -> str:
+    """The text on one line, safe for the terminal, for a review cell."""
+    return " ".join(terminal_safe(text).split())
 
 
 def share_width(needs: list[int], room: int, narrowest: int) -> list[int]:
@@ -144,7 +150,9 @@ class ResultsScreen(GameScreen):
         # mid-word is copied broken.
         width = self.app.size.width - RESULTS_MARGIN
         command = wrap_command(self.round.settings.replay_command(), width)
-        self.query_one("#seed", Static).update(Content(f"Play this round again:\n{command}"))
+        # A pack's path is a file name: anything but a slash and a NUL.
+        replay = Content(f"Play this round again:\n{terminal_safe(command)}")
+        self.query_one("#seed", Static).update(replay)
 
     def fill_review(self) -> None:
         """A row for every question played, its texts cut to fit the terminal's width."""
@@ -152,9 +160,9 @@ class ResultsScreen(GameScreen):
         rows = [
             [
                 str(result.view.number),
-                " ".join(result.view.prompt.split()),
-                " ".join((result.given or f"({result.outcome})").split()),
-                " ".join(result.right_answer.split()),
+                one_line(result.view.prompt),
+                one_line(result.given or f"({result.outcome})"),  # as typed: anything
+                one_line(result.right_answer),
                 str(result.points),
             ]
             for result in self.summary.results
@@ -179,25 +187,31 @@ class ResultsScreen(GameScreen):
             review.add_row(*cells)
 
     def record(self) -> None:
-        """Record the round, asking first for the name it makes the leaderboard under (the
-        round is dated when it is recorded, after the name), or say why it is not."""
+        """Record the round, then ask for the name it makes the leaderboard under, which
+        renames it: quitting at the question (or a closed terminal) loses no round. Or say
+        why it is not recorded."""
         why_not = why_not_recorded(self.round)
         if why_not is not None:
             self.query_one("#recorded", Static).update(NOT_RECORDED[why_not])
             return
         from quiz.tui.dialogs import NameEntryScreen
 
-        prefill = name_to_ask(self.round, self.get_store(), self.player)
-        if prefill is None:
-            self.save(self.player)
-        else:
+        store = self.get_store()
+        # Asked before recording, while the board is as the round found it.
+        prefill = name_to_ask(self.round, store, self.player)
+        recorded = record_finished_round(self.round, store, self.player, self.now())
+        self.show_recorded(recorded)
+        if prefill is not None:
             self.app.push_screen(
                 NameEntryScreen(self.summary.score, prefill),
-                lambda name: self.save(name or prefill),
+                lambda name: self.rename(recorded, name),
             )
 
-    def save(self, player: str) -> None:
-        recorded = record_finished_round(self.round, self.get_store(), player, self.now())
+    def rename(self, recorded: Recorded, name: str | None) -> None:
+        if name and name != recorded.record.player:
+            self.show_recorded(rename_recorded(recorded, self.get_store(), name))
+
+    def show_recorded(self, recorded: Recorded) -> None:
         name = recorded.record.player
         self.post_message(self.PlayerNamed(name))
         said = f"Recorded for {name}." if recorded.saved else "Scores are not being saved."

@@ -24,7 +24,7 @@ WAIT_SECONDS = 30.0
 class Terminal:
     """A 80x24 terminal running `quiz ARGS`, recording everything the game draws."""
 
-    def __init__(self, data_dir: Path, *args: str) -> None:
+    def __init__(self, data_dir: Path, *args: str, term: str = "xterm-256color") -> None:
         self.master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
         self.process = subprocess.Popen(
@@ -32,7 +32,7 @@ class Terminal:
             stdin=slave,
             stdout=slave,
             stderr=slave,
-            env={**os.environ, "TERM": "xterm-256color", "QUIZ_DATA_DIR": str(data_dir)},
+            env={**os.environ, "TERM": term, "QUIZ_DATA_DIR": str(data_dir)},
             start_new_session=True,
         )
         os.close(slave)
@@ -95,3 +95,27 @@ def test_quiz_alone_opens_home_in_a_terminal(pack_file: Path, data_dir: Path) ->
     terminal.type(b"\x03")
     assert terminal.exit_code() == 0
     assert b"Traceback" not in terminal.output
+
+
+def test_sigterm_puts_the_terminal_back_as_it_was(pack_file: Path, data_dir: Path) -> None:
+    """Out of the alternate screen and with mouse tracking off, as after Ctrl+Q: a `kill`
+    must not leave the shell in a screen that swallows its output and its clicks."""
+    terminal = Terminal(data_dir, "play", "--pack", str(pack_file), "--seed", "1")
+    terminal.wait_for("Question 1 of 4")
+    terminal.process.send_signal(signal.SIGTERM)
+    assert terminal.exit_code() == 143
+    output = bytes(terminal.output)
+    assert b"Traceback" not in output
+    assert output.rfind(b"\x1b[?1049l") > output.rfind(b"\x1b[?1049h") >= 0
+    assert output.rfind(b"\x1b[?1000l") > output.rfind(b"\x1b[?1000h") >= 0
+
+
+def test_a_dumb_terminal_plays_in_line_mode_and_says_so(pack_file: Path, data_dir: Path) -> None:
+    """TERM=dumb (Emacs' shell) cannot show the app: the round is played as lines."""
+    terminal = Terminal(data_dir, "play", "--pack", str(pack_file), "--seed", "1", term="dumb")
+    terminal.wait_for("TERM=dumb cannot show the app, so playing in line mode (--plain)")
+    terminal.wait_for("Question 1 of 4")
+    terminal.type(b"q\n")
+    assert terminal.exit_code() == 0
+    assert b"Round stopped (quit)" in terminal.output
+    assert b"\x1b[?1049h" not in terminal.output  # never the alternate screen

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from textual.widgets import DataTable, Input, Select, Static
 
 from quiz.core.model import Question, QuestionType
+from quiz.scores import ScoreStore
 from quiz.session import Mode, Phase
 from quiz.tui.results import NARROWEST_COLUMN, share_width
 from quiz.tui.round_screen import ENTER_GRACE_SECONDS, FEEDBACK_SECONDS, RoundScreen
@@ -239,6 +240,25 @@ async def test_a_finished_round_is_recorded_and_shown_in_high_scores(data_dir: P
         assert "No rounds for this pack and mode" in str(
             app.screen.query_one("#scores-empty", Static).render()
         )
+
+
+@pytest.mark.parametrize("quit_key", ["ctrl+q", "ctrl+c"])
+async def test_quitting_at_the_name_question_keeps_the_round(data_dir: Path, quit_key: str) -> None:
+    """The round is recorded when it ends; the name asked for after only renames it."""
+    app, _ = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, RoundScreen)
+        answer_every_question_right(screen)
+        await pilot.pause()
+        assert type(app.screen).__name__ == "NameEntryScreen"
+        await pilot.press(quit_key)
+        await pilot.pause()
+    store = ScoreStore.open(data_dir, pytest.fail)
+    try:
+        assert [(record.player, record.score) for record in store.history()] == [("Player", 4600)]
+    finally:
+        store.close()
 
 
 LONG_PROMPT = "In the invented series of this test, which detective solves the case in the end?"

@@ -15,6 +15,7 @@ from quiz.scores import (
     ScoreStore,
     name_to_ask,
     record_finished_round,
+    rename_recorded,
     round_record,
     why_not_recorded,
 )
@@ -130,3 +131,15 @@ def test_a_store_that_cannot_save_says_the_round_was_not_saved() -> None:
     store = ScoreStore.in_memory(pytest.fail)
     recorded = record_finished_round(played("tttt"), store, "Ann")
     assert (recorded.saved, recorded.rank) == (False, 1)  # "Scores are not being saved."
+
+
+def test_the_name_given_afterwards_renames_the_round_already_recorded(store: ScoreStore) -> None:
+    """The app records a round as soon as it ends and asks the name after: the answer
+    renames that round, and no second one is recorded."""
+    recorded = record_finished_round(played("tttt"), store, None)
+    assert [entry.player for entry in recorded.leaderboard] == ["Player"]
+    renamed = rename_recorded(recorded, store, "Zoë")
+    assert (renamed.record.player, renamed.rank) == ("Zoë", 1)
+    assert [entry.player for entry in renamed.leaderboard] == ["Zoë"]
+    assert [record.player for record in store.history()] == ["Zoë"]
+    assert store.player_name(None) == "Zoë"  # the name offered next time
