@@ -8,7 +8,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from quiz.core.limits import LARGEST_SEED, LONGEST_SECONDS
+from quiz.core.limits import LARGEST_SEED, MAX_QUESTIONS, SECONDS_RANGE
 from quiz.packs.library import Library, installed_library
 
 
@@ -35,6 +35,18 @@ def positive_count(text: str) -> int:
     return value
 
 
+def question_count(text: str) -> int:
+    """A round's length: as Home takes it, from 1 to MAX_QUESTIONS."""
+    from quiz.session import read_whole_number
+
+    value = read_whole_number(text)
+    if value is None or not 1 <= value <= MAX_QUESTIONS:
+        raise argparse.ArgumentTypeError(
+            f"must be a whole number from 1 to {MAX_QUESTIONS}, not '{text}'"
+        )
+    return value
+
+
 def seed_number(text: str) -> int:
     from quiz.session import read_whole_number
 
@@ -52,7 +64,7 @@ def seconds_per_question(text: str) -> float:
     value = read_seconds(text)
     if value is None:
         raise argparse.ArgumentTypeError(
-            f"must be a number of seconds above 0 and at most {LONGEST_SECONDS:g}, not '{text}'"
+            f"must be a number of seconds {SECONDS_RANGE}, not '{text}'"
         )
     return value
 

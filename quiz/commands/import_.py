@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from quiz.commands.common import file_name_text, text_argument
 from quiz.commands.output import say, warn
 from quiz.core.limits import EXIT_OK
-from quiz.core.problems import LoadError, UserError
+from quiz.core.problems import LoadError, UsageError, UserError
 from quiz.interchange import IMPORTERS
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     source = Path(args.file)
     pack_id = args.pack_id or slugify(source.stem) or "imported"
     if not PACK_ID.fullmatch(pack_id):
-        raise UserError(f"quiz import: --id '{pack_id}' must be lower-case words joined by '-'")
+        raise UsageError(f"quiz import: --id '{pack_id}' must be lower-case words joined by '-'")
     imported = _read(source, args.format)
     for note in imported.skipped:
         warn(f"{source}:{note.line}: skipped: {note.message}")

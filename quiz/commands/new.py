@@ -7,7 +7,7 @@ import argparse
 from quiz.commands.common import text_argument
 from quiz.commands.output import say
 from quiz.core.limits import EXIT_OK
-from quiz.core.problems import UserError
+from quiz.core.problems import UsageError
 
 HELP = "write a starter pack, with an example of every question type, to edit"
 
@@ -75,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
     from quiz.storage.paths import shipped_packs_dir
 
     if not PACK_ID.fullmatch(args.id):
-        raise UserError(
+        raise UsageError(
             f"quiz new: '{args.id}' is not a pack id: use lower-case words joined by '-'"
         )
     destination = pack_destination(args.id, args.out, args.data_dir)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from quiz.commands.common import (
     add_pack_option,
-    positive_count,
+    question_count,
     seconds_per_question,
     seed_number,
     text_argument,
@@ -29,7 +29,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.epilog = "Without --pack, the round draws from every installed pack."
     parser.add_argument(
         "--questions",
-        type=positive_count,
+        type=question_count,
         metavar="N",
         help=f"questions in the round (default {DEFAULT_QUESTIONS}; not for sudden-death)",
     )

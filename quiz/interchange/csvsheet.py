@@ -14,7 +14,8 @@ import io
 import re
 from decimal import Decimal
 
-from quiz.core.model import MAX_SECONDS, Pack, Question, QuestionType
+from quiz.core.limits import SECONDS_RANGE, playable_seconds
+from quiz.core.model import Pack, Question, QuestionType
 from quiz.core.text import defuse_formula, normalize_answer, parse_number, restore_formula
 from quiz.interchange.files import csv_reader
 from quiz.interchange.result import Collector, Exported, Imported
@@ -143,8 +144,8 @@ def _time(line: int, cell: str, found: Collector) -> Decimal | None:
     if not cell:
         return None
     seconds = parse_number(cell)
-    if seconds is None or not 0 < seconds <= MAX_SECONDS:
-        found.warn(line, f"time limit '{cell}' is not a number of seconds up to {MAX_SECONDS}")
+    if seconds is None or not playable_seconds(float(seconds)):
+        found.warn(line, f"time limit '{cell}' is not a number of seconds {SECONDS_RANGE}")
         return None
     return seconds
 

@@ -58,6 +58,9 @@ def _results(data: Any, found: Collector) -> list[Any]:
         found.error(1, "not an Open Trivia DB response: expected an object with 'results'")
         return []
     code = data.get("response_code", 0)
+    if type(code) is not int:  # a list or an object cannot be looked up, nor is it a code
+        found.error(1, "'response_code' must be a whole number")
+        return []
     if code != 0:
         meaning = RESPONSE_CODES.get(code, "a code the API does not document")
         found.error(1, f"the API answered response_code {code}: {meaning}")

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from quiz.core.model import MAX_SECONDS, Question, QuestionType
+from quiz.core.limits import SECONDS_RANGE, playable_seconds
+from quiz.core.model import Question, QuestionType
 from quiz.core.problems import ProblemList
 from quiz.core.text import normalize_answer, parse_number
 from quiz.interchange.result import Collector, Imported
@@ -63,8 +64,8 @@ def _delay(config: Node, found: Collector) -> Decimal | None:
         return None
     node = config.entries["delay"][1]
     seconds = parse_number(node.value) if isinstance(node, Scalar) else None
-    if seconds is None or not 0 < seconds <= MAX_SECONDS:
-        found.warn(node.line, f"CONFIG delay is not a number of seconds up to {MAX_SECONDS}")
+    if seconds is None or not playable_seconds(float(seconds)):
+        found.warn(node.line, f"CONFIG delay is not a number of seconds {SECONDS_RANGE}")
         return None
     return seconds
 

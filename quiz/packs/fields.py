@@ -9,6 +9,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
+from quiz.core.limits import SHORTEST_SECONDS
 from quiz.core.model import MAX_SECONDS, Difficulty, QuestionType
 from quiz.core.problems import ProblemList
 from quiz.core.text import MAX_NUMBER_CHARS, parse_number, typed_answer_key
@@ -148,6 +149,8 @@ class FieldReader:
         def check(value: Decimal) -> str | None:
             if value <= 0:
                 return "must be a positive number of seconds"
+            if value < SHORTEST_SECONDS:
+                return f"must be at least {SHORTEST_SECONDS:g} second"
             if value > MAX_SECONDS:
                 return f"must be at most {MAX_SECONDS} seconds"
             return None

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from quiz import __version__
-from quiz.core.limits import LONGEST_SECONDS
+from quiz.core.limits import playable_seconds
 from quiz.core.model import Pack
 from quiz.core.problems import LoadError, Problem
 from quiz.core.text import unsafe_character
@@ -69,7 +69,7 @@ class PackSummary:
             return None
         seconds = data["seconds"]
         if seconds is not None and not (
-            type(seconds) in (int, float) and 0 < seconds <= LONGEST_SECONDS
+            type(seconds) in (int, float) and playable_seconds(seconds)
         ):
             return None
         if not PACK_ID.fullmatch(data["id"]) or not data["title"].strip():

@@ -7,8 +7,14 @@ import random
 import shlex
 from dataclasses import dataclass
 
-from quiz.core.limits import DEFAULT_QUESTIONS, DEFAULT_SECONDS, LARGEST_SEED, LONGEST_SECONDS
-from quiz.core.model import MAX_SECONDS, Mode, Pack
+from quiz.core.limits import (
+    DEFAULT_QUESTIONS,
+    DEFAULT_SECONDS,
+    LARGEST_SEED,
+    SECONDS_RANGE,
+    playable_seconds,
+)
+from quiz.core.model import Mode, Pack
 
 RANDOM_SEEDS = 1_000_000
 
@@ -29,8 +35,8 @@ class RoundSettings:
             raise ValueError("a round needs at least one pack with questions")
         if self.questions < 1:
             raise ValueError("a round needs at least one question")
-        if not 0 < self.seconds <= LONGEST_SECONDS:
-            raise ValueError(f"seconds per question must be above 0 and at most {MAX_SECONDS}")
+        if not playable_seconds(self.seconds):
+            raise ValueError(f"seconds per question must be {SECONDS_RANGE}")
         if not 0 <= self.seed <= LARGEST_SEED:
             raise ValueError(f"the seed must be a whole number from 0 to {LARGEST_SEED}")
 
@@ -63,12 +69,12 @@ def read_whole_number(text: str) -> int | None:
 
 
 def read_seconds(text: str) -> float | None:
-    """Seconds per question as typed; None unless above 0 and at most LONGEST_SECONDS."""
+    """Seconds per question as typed; None unless playable (limits.playable_seconds)."""
     try:
         value = float(text)
     except ValueError:
         return None
-    return value if 0 < value <= LONGEST_SECONDS else None  # nan is neither
+    return value if playable_seconds(value) else None
 
 
 def random_seed() -> int:

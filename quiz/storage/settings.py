@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from quiz.core.limits import DEFAULT_QUESTIONS, DEFAULT_SECONDS, LONGEST_SECONDS, MAX_QUESTIONS
+from quiz.core.limits import DEFAULT_QUESTIONS, DEFAULT_SECONDS, MAX_QUESTIONS, playable_seconds
 from quiz.core.model import Mode
 from quiz.core.text import clean_player_name, has_lone_surrogate
 from quiz.storage.aside import move_aside
@@ -112,7 +112,7 @@ def _count(value: object, default: int) -> int:
 def _seconds(value: object, default: float) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return default
-    return float(value) if 0 < value <= LONGEST_SECONDS else default
+    return float(value) if playable_seconds(value) else default
 
 
 def _text(value: object, default: str) -> str:

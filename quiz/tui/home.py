@@ -13,11 +13,11 @@ from textual.message import Message
 from textual.widgets import Button, Footer, Input, Label, Select, Static
 from textual.widgets.selection_list import Selection
 
+from quiz.core.limits import MAX_QUESTIONS, SECONDS_RANGE
 from quiz.core.problems import LoadError
 from quiz.core.text import terminal_safe
 from quiz.packs.library import Library, PackSummary, installed_library, resolve_pack
 from quiz.session import (
-    LONGEST_SECONDS,
     Mode,
     RoundSettings,
     random_seed,
@@ -33,7 +33,6 @@ MODE_LABELS = {
     Mode.PRACTICE: "Practice: untimed, no score",
     Mode.SUDDEN_DEATH: "Sudden death: until a miss",
 }
-MAX_QUESTIONS = 1000
 
 
 def pack_label(pack: PackSummary) -> Content:
@@ -141,7 +140,7 @@ class HomeScreen(GameScreen):
             raise ValueError(f"Questions: a whole number from 1 to {MAX_QUESTIONS}")
         seconds = read_seconds(self.query_one("#seconds", Input).value)
         if seconds is None:
-            raise ValueError(f"Seconds per question: above 0 and at most {LONGEST_SECONDS:g}")
+            raise ValueError(f"Seconds per question: {SECONDS_RANGE}")
         chosen = self.query_one("#packs", PackList).selected
         if not chosen:
             raise ValueError("Choose at least one pack")

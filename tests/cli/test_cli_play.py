@@ -37,12 +37,17 @@ def test_the_cli_offers_the_engines_modes_without_importing_the_engine() -> None
     assert session.DEFAULT_QUESTIONS == limits.DEFAULT_QUESTIONS
 
 
+FROM_1_TO_1000 = "must be a whole number from 1 to 1000"  # as Home takes it
+
+
 @pytest.mark.parametrize(
     ("arguments", "complaint"),
     [
-        (["--questions", "0"], "argument --questions: must be a whole number from 1, not '0'"),
-        (["--time", "nan"], "argument --time: must be a number of seconds above 0"),
-        (["--time", "-3"], "argument --time: must be a number of seconds above 0"),
+        (["--questions", "0"], f"argument --questions: {FROM_1_TO_1000}, not '0'"),
+        (["--questions", "9" * 19], f"argument --questions: {FROM_1_TO_1000}, not '{'9' * 19}'"),
+        (["--time", "nan"], "argument --time: must be a number of seconds from 1 to 3600"),
+        (["--time", "-3"], "argument --time: must be a number of seconds from 1 to 3600"),
+        (["--time", "1e-300"], "argument --time: must be a number of seconds from 1 to 3600"),
         (["--seed", "x"], "argument --seed: must be a whole number from 0"),
         (["--player", "   "], "argument --player: must be 1 to 24 characters"),
         (["--mode", "blitz"], "argument --mode: invalid choice: 'blitz'"),

@@ -40,7 +40,7 @@ def test_id_and_title_options(tmp_path: Path, capsys: pytest.CaptureFixture[str]
 def test_a_bad_id_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     source = write(tmp_path, "q.gift", GIFT_ONE)
     code, _, err = run_cli(capsys, "import", "gift", str(source), "--id", "Not An Id")
-    assert code == 1 and "--id 'Not An Id' must be lower-case" in err
+    assert code == 2 and "--id 'Not An Id' must be lower-case" in err  # a usage error
 
 
 def test_never_overwrites_without_force(

@@ -65,7 +65,7 @@ def test_out_naming_a_folder_says_so(
 @pytest.mark.parametrize("bad", ["My Pack", "UPPER", "trailing-", "a_b"])
 def test_a_bad_id_is_refused(bad: str, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run_cli(capsys, "new", bad)
-    assert code == 1 and "is not a pack id" in err
+    assert code == 2 and "is not a pack id" in err  # a wrong argument: a usage error
     assert not (data_dir / "packs").exists()
 
 

@@ -22,7 +22,7 @@ safe_text = st.text(
 multiline_text = st.lists(safe_text, min_size=1, max_size=3).map("\n".join) | safe_text
 slug = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True)
 question_id = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,10}", fullmatch=True)
-seconds = st.decimals(min_value=Decimal("0.25"), max_value=Decimal(3600), places=2)
+seconds = st.decimals(min_value=Decimal(1), max_value=Decimal(3600), places=2)
 number_text = st.from_regex(r"[+-]?[0-9]{1,6}(\.[0-9]{1,3})?", fullmatch=True)
 
 

@@ -41,7 +41,7 @@ class RoundMachine(RuleBasedStateMachine):
     @initialize(
         mode=st.sampled_from(Mode),
         questions=st.integers(1, 8),
-        seconds=st.sampled_from([0.5, 5.0, 20.0]),
+        seconds=st.sampled_from([1.0, 5.0, 20.0]),
         seed=st.integers(0, 2**63 - 1),
     )
     def start(self, mode: Mode, questions: int, seconds: float, seed: int) -> None:

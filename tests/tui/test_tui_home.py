@@ -92,7 +92,7 @@ async def test_a_pack_with_its_own_time_says_so_beside_its_title(data_dir: Path)
     ("field", "value", "complaint"),
     [
         ("#questions", "0", "Questions: a whole number from 1"),
-        ("#seconds", "0", "Seconds per question: above 0"),
+        ("#seconds", "0", "Seconds per question: from 1 to 3600"),
     ],
 )
 async def test_bad_settings_are_refused_with_what_to_fix(

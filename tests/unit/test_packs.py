@@ -268,6 +268,7 @@ def test_keys_that_do_not_fit_the_type() -> None:
         ("time: soon", "'time' must be a number written in digits, not 'soon'"),
         ("time: 1:30", "'time' must be a number written in digits, not '1:30'"),
         ("time: 99999", "'time' must be at most 3600 seconds, not 99999"),
+        ("time: 0.0000000001", "'time' must be at least 1 second, not 0.0000000001"),
     ],
 )
 def test_bad_times(field: str, expected: str) -> None:
