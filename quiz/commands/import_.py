@@ -36,10 +36,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quiz.core.model import Pack
     from quiz.interchange.files import pack_destination, save_pack_text
     from quiz.interchange.result import slugify
-    from quiz.packs.dump import dump_pack_yaml
     from quiz.packs.fairness import unfair_questions
     from quiz.packs.format import PACK_ID
 
@@ -47,6 +45,24 @@ def run(args: argparse.Namespace) -> int:
     pack_id = args.pack_id or slugify(source.stem) or "imported"
     if not PACK_ID.fullmatch(pack_id):
         raise UsageError(f"quiz import: --id '{pack_id}' must be lower-case words joined by '-'")
+    text, skipped = _pack_text(source, pack_id, args)
+    destination = pack_destination(pack_id, args.out, args.data_dir)
+    # Only the text is left of what was read: the written pack is checked by loading it.
+    written = save_pack_text(text, destination, args.force, args.data_dir, not args.out)
+    for unfair in unfair_questions(written):  # as loaded, so with the lines of the file
+        warn(unfair.warning_line(destination))
+    count = len(written.questions)
+    skips = f", skipped {skipped}" if skipped else ""
+    say(f"Imported {count} question{'s' if count != 1 else ''}{skips}: {destination}")
+    return EXIT_OK
+
+
+def _pack_text(source: Path, pack_id: str, args: argparse.Namespace) -> tuple[str, int]:
+    """The pack file's text made of the questions of ``source``, after saying what was
+    skipped or is worth a look; and how many were skipped."""
+    from quiz.core.model import Pack
+    from quiz.packs.dump import dump_pack_yaml
+
     imported = _read(source, args.format)
     for note in imported.skipped:
         warn(f"{source}:{note.line}: skipped: {note.message}")
@@ -66,16 +82,7 @@ def run(args: argparse.Namespace) -> int:
         time=imported.time,
     )
     comment = f"Imported from {name} by `quiz import {args.format}`."
-    destination = pack_destination(pack_id, args.out, args.data_dir)
-    written = save_pack_text(
-        dump_pack_yaml(pack, comment), destination, args.force, args.data_dir, not args.out
-    )
-    for unfair in unfair_questions(written):  # as loaded, so with the lines of the file
-        warn(unfair.warning_line(destination))
-    count = len(pack.questions)
-    skipped = f", skipped {len(imported.skipped)}" if imported.skipped else ""
-    say(f"Imported {count} question{'s' if count != 1 else ''}{skipped}: {destination}")
-    return EXIT_OK
+    return dump_pack_yaml(pack, comment), len(imported.skipped)
 
 
 def _read(source: Path, format_name: str) -> Imported:

@@ -26,20 +26,48 @@ def load_pack(path: Path, display: str | None = None) -> Pack:
     """Load and validate the pack at ``path``; raises LoadError listing every problem."""
     from quiz.packs.yamltree import read_yaml_file
 
-    problems = ProblemList(display or str(path))
-    root = read_yaml_file(path, problems)
-    return _validate(root, problems, path)
+    questions = _QuestionReader(ProblemList(display or str(path)))
+    root = read_yaml_file(path, questions.problems, stream=("questions", questions.take))
+    return _validate(root, path, questions)
 
 
 def load_pack_bytes(data: bytes, display: str = "<pack>") -> Pack:
     from quiz.packs.yamltree import parse_yaml
 
-    problems = ProblemList(display)
-    return _validate(parse_yaml(data, problems), problems, None)
+    questions = _QuestionReader(ProblemList(display))
+    root = parse_yaml(data, questions.problems, stream=("questions", questions.take))
+    return _validate(root, None, questions)
 
 
-def _validate(root: Node, problems: ProblemList, path: Path | None) -> Pack:
-    fields = FieldReader(problems)
+class _QuestionReader:
+    """Reads each question as the parser hands it over (or from a tree), keeping the
+    questions and not their nodes, and the line of each id to catch a repeat."""
+
+    def __init__(self, problems: ProblemList) -> None:
+        self.problems = problems
+        self.fields = FieldReader(problems)
+        self.questions: list[Question] = []
+        self.count = 0
+        self._first_line_of_id: dict[str, int] = {}
+
+    def take(self, item: Node) -> None:
+        self.count += 1
+        # The id is checked even when the question has other problems, so that one pass
+        # reports them all.
+        qid, question = _question(self.fields, item)
+        if qid:
+            first = self._first_line_of_id.setdefault(qid, item.line)
+            if first != item.line:
+                self.problems.add(
+                    item.line, item.column, f"duplicate question id '{qid}' (first at line {first})"
+                )
+        if question is not None:
+            self.questions.append(question)
+
+
+def _validate(root: Node, path: Path | None, questions: _QuestionReader) -> Pack:
+    problems = questions.problems
+    fields = questions.fields
     top = fields.mapping(root, "the pack file")
     if top is None:
         problems.raise_if_any()
@@ -55,33 +83,21 @@ def _validate(root: Node, problems: ProblemList, path: Path | None) -> Pack:
         for key in ("description", "author", "source"):
             pack_fields[key] = fields.text(header, key)
         pack_fields["time"] = fields.seconds(header, "time")
-    questions = _questions(fields, top)
+    _questions(top, questions)
     problems.raise_if_any()
-    return Pack(questions=tuple(questions), path=path, **pack_fields)
+    return Pack(questions=tuple(questions.questions), path=path, **pack_fields)
 
 
-def _questions(fields: FieldReader, top: Mapping) -> list[Question]:
-    node = fields.required(top, "questions")
+def _questions(top: Mapping, questions: _QuestionReader) -> None:
+    """The questions of a tree (those the parser streamed are read already)."""
+    node = questions.fields.required(top, "questions")
     if node is None:
-        return []
-    if not isinstance(node, Sequence) or not node.items:
-        fields.problems.add(node.line, node.column, "'questions' must be a non-empty list")
-        return []
-    questions: list[Question] = []
-    first_line_of_id: dict[str, int] = {}
+        return
+    if not isinstance(node, Sequence) or not (node.items or questions.count):
+        questions.problems.add(node.line, node.column, "'questions' must be a non-empty list")
+        return
     for item in node.items:
-        # The id is checked even when the question has other problems, so that one pass
-        # reports them all.
-        qid, question = _question(fields, item)
-        if qid:
-            first = first_line_of_id.setdefault(qid, item.line)
-            if first != item.line:
-                fields.problems.add(
-                    item.line, item.column, f"duplicate question id '{qid}' (first at line {first})"
-                )
-        if question is not None:
-            questions.append(question)
-    return questions
+        questions.take(item)
 
 
 def _question(fields: FieldReader, node: Node) -> tuple[str, Question | None]:
@@ -162,13 +178,13 @@ def recheck(pack: Pack, display: str) -> None:
     """Check a pack that did not come from its file (the cache's copy of one, or questions
     an importer made) by the rules a pack file is checked by: LoadError if the file it
     stands for would not load."""
-    problems = ProblemList(display)
+    questions = _QuestionReader(ProblemList(display))
     root = _as_tree(pack)
     for scalar in _scalars(root):
         unsafe = unsafe_character(scalar.value)
         if unsafe:
-            problems.add(scalar.line, scalar.column, f"{unsafe[1]} is not allowed")
-    _validate(root, problems, pack.path)
+            questions.problems.add(scalar.line, scalar.column, f"{unsafe[1]} is not allowed")
+    _validate(root, pack.path, questions)
 
 
 def refusals(question: Question) -> list[str]:

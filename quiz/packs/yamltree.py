@@ -37,25 +37,32 @@ _UNSAFE_IN_FILE = re.compile(
 )
 
 
-def read_yaml_file(path: Path, problems: ProblemList) -> Node:
+def read_yaml_file(path: Path, problems: ProblemList, stream: Stream | None = None) -> Node:
     """Read and parse one file; fatal problems raise LoadError, others go to ``problems``."""
     try:
         data = read_user_file(path, MAX_FILE_BYTES)
     except UnreadableFile as reason:
         raise LoadError([Problem(problems.path, 1, 1, str(reason))]) from None
-    return parse_yaml(data, problems)
+    return parse_yaml(data, problems, stream=stream)
 
 
 # Told the first key and its repeat, instead of recording the repeat as a problem.
 DuplicateHandler = Callable[[Scalar, Scalar], None]
+# A top-level key whose list's items are handed to the callback as each one is read, and
+# not kept in the tree: a pack of 100,000 questions never holds the tree of all of them.
+Stream = tuple[str, Callable[[Node], None]]
 
 
 def parse_yaml(
-    data: bytes, problems: ProblemList, on_duplicate: DuplicateHandler | None = None
+    data: bytes,
+    problems: ProblemList,
+    on_duplicate: DuplicateHandler | None = None,
+    stream: Stream | None = None,
 ) -> Node:
     text = _decode(data, problems.path)
+    del data  # the caller's copy may go: the text is what the parser reads
     try:
-        return _build(_events(text), problems, on_duplicate)
+        return _build(_events(text), problems, on_duplicate, stream)
     except _Fatal as fatal:
         raise LoadError([fatal.problem]) from None
     except yaml.MarkedYAMLError as error:
@@ -140,7 +147,10 @@ def _fatal(path: str, event: yaml.Event, message: str) -> _Fatal:
 
 
 def _build(
-    events: Iterator[yaml.Event], problems: ProblemList, on_duplicate: DuplicateHandler | None
+    events: Iterator[yaml.Event],
+    problems: ProblemList,
+    on_duplicate: DuplicateHandler | None,
+    stream: Stream | None,
 ) -> Node:
     path = problems.path
     root: Node | None = None
@@ -187,7 +197,10 @@ def _build(
             continue
         parent, key = stack[-1]
         if isinstance(parent, Sequence):
-            parent.items.append(node)
+            if stream is not None and len(stack) == 2 and _is_key(stack[0], stream[0]):
+                stream[1](node)
+            else:
+                parent.items.append(node)
         elif key is None:
             if not isinstance(node, Scalar):
                 problems.add(node.line, node.column, "keys must be plain text")
@@ -209,3 +222,9 @@ def _build(
     if root is None or (isinstance(root, Scalar) and not root.value.strip()):
         raise LoadError([Problem(path, 1, 1, "file is empty")])
     return root
+
+
+def _is_key(entry: tuple[Sequence | Mapping, Scalar | None], name: str) -> bool:
+    """Whether this open collection is a mapping reading the value of the key ``name``."""
+    collection, key = entry
+    return isinstance(collection, Mapping) and key is not None and key.value == name

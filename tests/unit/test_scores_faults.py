@@ -13,12 +13,15 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import threading
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from quiz.scores import ScoreStore, scores_path
+from quiz.scores import store as store_module
 from quiz.scores.migrations import SCHEMA_VERSION
 from tests.helpers.messages import Warnings
 from tests.helpers.paths import REPO
@@ -93,6 +96,60 @@ def test_four_games_recording_250_rounds_each_at_once_lose_nothing(data_dir: Pat
     expected = {f"game{number}-{n}" for number in range(4) for n in range(250)}
     assert len(players) == 1000
     assert set(players) == expected
+
+
+class PausingConnection:
+    """A connection that, in the thread that opens the store first, stops after its
+    ``pause_after``-th statement until the other game has done its work."""
+
+    def __init__(self, db: sqlite3.Connection, pause_after: int, pause: Callable[[], None]):
+        self.db, self.pause_after, self.pause, self.statements = db, pause_after, pause, 0
+
+    def execute(self, sql: str, *parameters: object) -> sqlite3.Cursor:
+        cursor = self.db.execute(sql, *parameters)
+        self.statements += 1
+        if self.statements == self.pause_after:
+            self.pause()
+        return cursor
+
+
+@pytest.mark.parametrize("pause_after", [1, 2, 3], ids=["version", "columns", "tables"])
+def test_a_game_that_checks_the_file_while_another_creates_it_moves_nothing_aside(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, pause_after: int
+) -> None:
+    """The race of two games started together, replayed step by step: the first reads the
+    new file's schema state while the second creates its tables in between. Read outside
+    one transaction, the file looked foreign and went aside with the second game's round."""
+    data_dir.mkdir(parents=True)
+    fresh = sqlite3.connect(scores_path(data_dir))  # as a starting game leaves it: empty, WAL
+    fresh.execute("PRAGMA journal_mode = WAL")
+    fresh.close()
+    first = threading.current_thread()
+    other_done = threading.Event()
+
+    def let_the_other_game_in() -> None:
+        other = threading.Thread(target=record_as, args=("other",))
+        other.start()
+        other.join(timeout=30)
+        other_done.set()
+
+    def record_as(player: str) -> None:
+        store = ScoreStore.open(data_dir, pytest.fail)
+        store.record(make_record(player=player))
+        store.close()
+
+    real_known_version = store_module.known_version
+
+    def known_version(db: sqlite3.Connection) -> int:
+        if threading.current_thread() is first and not other_done.is_set():
+            db = PausingConnection(db, pause_after, let_the_other_game_in)  # type: ignore[assignment]
+        return real_known_version(db)
+
+    monkeypatch.setattr(store_module, "known_version", known_version)
+    record_as("first")
+    assert other_done.is_set()  # the other game did play in the middle
+    assert sorted(stored_players(data_dir)) == ["first", "other"]
+    assert sorted(path.name for path in data_dir.iterdir() if ".corrupt-" in path.name) == []
 
 
 # A game killed while writing -------------------------------------------------------------
