@@ -280,3 +280,25 @@ def test_every_module_that_reads_a_pack_is_in_the_loader_stamp() -> None:
     outside = [str(path) for path in reading if str(path.as_posix()) not in stamped]
     assert outside == ["storage/__init__.py", "storage/atomic.py"]
     assert len(reading) >= 10  # the loader, its fields and tree, and the core modules
+
+
+def test_the_cache_never_takes_the_last_of_the_disk(
+    pack_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cache is disposable, a score is not: with less than SPARE_BYTES free, the pack
+    is read from its file and nothing is cached (nor the library's index written)."""
+    from quiz.packs.library import scan_library
+    from quiz.storage import atomic
+
+    def nearly_full(folder: object) -> object:
+        class Usage:
+            free = atomic.SPARE_BYTES  # no room for an entry beyond what is spared
+
+        return Usage()
+
+    monkeypatch.setattr(atomic.shutil, "disk_usage", nearly_full)
+    cache, index = tmp_path / "cache", tmp_path / "index.json"
+    assert load_cached(pack_path, cache).id == "mine"
+    assert list(cache.iterdir()) == []
+    assert [summary.id for summary in scan_library([pack_path.parent], [], index).packs] == ["mine"]
+    assert not index.exists()
