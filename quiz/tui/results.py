@@ -209,7 +209,9 @@ class ResultsScreen(GameScreen):
 
     def rename(self, recorded: Recorded, name: str | None) -> None:
         if name and name != recorded.record.player:
-            self.show_recorded(rename_recorded(recorded, self.get_store(), name))
+            renamed = rename_recorded(recorded, self.get_store(), name)
+            # Once this screen is back on top: the leaderboard's columns are measured then.
+            self.call_after_refresh(self.show_recorded, renamed)
 
     def show_recorded(self, recorded: Recorded) -> None:
         name = recorded.record.player

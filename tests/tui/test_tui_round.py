@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shlex
 import subprocess
 from pathlib import Path
@@ -229,6 +230,11 @@ async def test_a_finished_round_is_recorded_and_shown_in_high_scores(data_dir: P
             "[b]Zoë[/b]",
             "4600",
         ]  # 4 x 1000 + streak bonuses 100 + 200 + 300
+        await pilot.pause()
+        # Shown whole after the rename, not cut to its header's width.
+        shown = [strip.text for strip in leaderboard.render_lines(leaderboard.region.reset_offset)]
+        whole = re.compile(r"\[b\]Zoë\[/b\] .* \d{4}-\d\d-\d\d \d\d:\d\d$")
+        assert [line for line in shown if whole.search(line.rstrip())], shown
         app.action_high_scores()
         await pilot.pause()
         table = app.screen.query_one("#scores-table", DataTable)
