@@ -100,7 +100,6 @@ def main(argv: list[str] | None = None) -> int:
 
 def _report(error: UserError) -> int:
     """The one place a user's error is told: its lines on stderr, then its exit code."""
-    if sys.stderr is not None:
-        for line in error.lines():
-            warn(line)
+    for line in error.lines():
+        warn(line)
     return error.exit_code

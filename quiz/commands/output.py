@@ -24,8 +24,10 @@ def say(text: str = "") -> None:
 
 
 def warn(text: str) -> None:
-    """An error or warning line, on stderr."""
-    print(terminal_safe(text), file=sys.stderr)
+    """An error or warning line, on stderr (none when it is closed: print would then
+    write to stdout, among the product)."""
+    if sys.stderr is not None:
+        print(terminal_safe(text), file=sys.stderr)
 
 
 def write_product(text: str) -> None:
