@@ -212,10 +212,14 @@ def _as_tree(pack: Pack) -> Mapping:
     return top
 
 
+# Written even when empty, so that the loader says "'prompt' is empty", not "missing".
+_REQUIRED = frozenset({"id", "title", "type", "prompt", "answer"})
+
+
 def _mapping(line: int, values: dict[str, object]) -> Mapping:
     node = Mapping(line, 1)
     for key, value in values.items():
-        if value is None or value in ("", ()):
+        if value is None or (value in ("", ()) and key not in _REQUIRED):
             continue  # left out of the file
         if isinstance(value, tuple):
             items = Sequence(line, 1)

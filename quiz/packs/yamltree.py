@@ -32,8 +32,10 @@ MAX_DEPTH = 16
 
 # Control characters other than tab and line breaks, C1 controls, Unicode line separators,
 # bidi overrides and isolates, and lone surrogates: never allowed anywhere in a file.
+# U+FFFE and U+FFFF too, the noncharacters libyaml refuses (it would say so at line 1).
 _UNSAFE_IN_FILE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff"
+    "\ufffe\uffff]"
 )
 
 
@@ -122,7 +124,8 @@ def _decode(data: bytes, path: str) -> str:
         offset = match.start()
         line = text.count("\n", 0, offset) + 1
         column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-        described = unsafe_character(match.group()) or (0, "character")
+        char = match.group()
+        described = unsafe_character(char) or (0, f"noncharacter U+{ord(char):04X}")
         raise LoadError([Problem(path, line, column, f"{described[1]} is not allowed")])
     return text
 
