@@ -13,19 +13,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
+from quiz.core.model import Mode
 from quiz.core.text import terminal_safe
-from quiz.session import (
-    AnswerResult,
-    Clock,
-    InvalidAnswer,
-    Mode,
-    Outcome,
-    Phase,
-    Round,
-    RoundSettings,
-    Summary,
-)
-from quiz.session.answers import choice_keys
+from quiz.session.answers import InvalidAnswer, choice_keys
+from quiz.session.results import AnswerResult, Outcome, Summary
+from quiz.session.round import Clock, Phase, Round
+from quiz.session.settings import RoundSettings
 
 STOPPED_BY_QUIT = "quit"
 STOPPED_BY_END_OF_INPUT = "end of input"

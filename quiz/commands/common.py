@@ -27,34 +27,25 @@ def open_library(args: argparse.Namespace, extra_files: Iterable[Path] = ()) -> 
 
 
 def positive_count(text: str) -> int:
-    from quiz.session import read_whole_number
-
-    value = read_whole_number(text)
-    if value is None or value < 1:
-        raise argparse.ArgumentTypeError(f"must be a whole number from 1, not '{text}'")
-    return value
+    return _whole_number(text, 1, None)
 
 
 def question_count(text: str) -> int:
     """A round's length: as Home takes it, from 1 to MAX_QUESTIONS."""
-    from quiz.session import read_whole_number
-
-    value = read_whole_number(text)
-    if value is None or not 1 <= value <= MAX_QUESTIONS:
-        raise argparse.ArgumentTypeError(
-            f"must be a whole number from 1 to {MAX_QUESTIONS}, not '{text}'"
-        )
-    return value
+    return _whole_number(text, 1, MAX_QUESTIONS)
 
 
 def seed_number(text: str) -> int:
+    return _whole_number(text, 0, LARGEST_SEED)
+
+
+def _whole_number(text: str, lowest: int, highest: int | None) -> int:
     from quiz.session import read_whole_number
 
     value = read_whole_number(text)
-    if value is None or not 0 <= value <= LARGEST_SEED:
-        raise argparse.ArgumentTypeError(
-            f"must be a whole number from 0 to {LARGEST_SEED}, not '{text}'"
-        )
+    if value is None or value < lowest or (highest is not None and value > highest):
+        bounds = f"from {lowest}" + ("" if highest is None else f" to {highest}")
+        raise argparse.ArgumentTypeError(f"must be a whole number {bounds}, not '{text}'")
     return value
 
 

@@ -204,20 +204,14 @@ def _export(store: ScoreStore, args: argparse.Namespace) -> int:
 
 
 def _csv_row(record: RoundRecord) -> tuple[object, ...]:
-    return (
-        _iso(record),
-        defuse_formula(record.player),
-        " ".join(f"{pack_id}@{version}" for pack_id, version in record.packs),
-        record.mode,
-        record.questions,
-        record.seconds,
-        record.seed,
-        record.score,
-        record.correct,
-        record.best_streak,
-        round(record.duration, 3),
-        record.game_version,
-    )
+    """The record's fields in CSV_COLUMNS order; these four written for a spreadsheet."""
+    written = {
+        "played_at": _iso(record),
+        "player": defuse_formula(record.player),
+        "packs": " ".join(f"{pack_id}@{version}" for pack_id, version in record.packs),
+        "duration": round(record.duration, 3),
+    }
+    return tuple(written.get(column, getattr(record, column, None)) for column in CSV_COLUMNS)
 
 
 def _board_json(board: Board) -> dict[str, object]:

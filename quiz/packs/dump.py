@@ -34,24 +34,22 @@ def question_to_dict(question: Question) -> dict[str, Any]:
         data["difficulty"] = str(question.difficulty)
     if question.tags:
         data["tags"] = list(question.tags)
-    if question.group:
-        data["group"] = question.group
-    for key in ("explain", "evidence"):
-        if getattr(question, key):
-            data[key] = getattr(question, key)
-    if question.time is not None:
-        data["time"] = plain_number(question.time)
-    return data
+    return _with_texts_and_time(data, question, ("group", "explain", "evidence"))
 
 
 def header_to_dict(pack: Pack) -> dict[str, Any]:
     header: dict[str, Any] = {"id": pack.id, "title": pack.title, "version": pack.version}
-    for key in ("description", "author", "source"):
-        if getattr(pack, key):
-            header[key] = getattr(pack, key)
-    if pack.time is not None:
-        header["time"] = plain_number(pack.time)
-    return header
+    return _with_texts_and_time(header, pack, ("description", "author", "source"))
+
+
+def _with_texts_and_time(
+    data: dict[str, Any], item: Pack | Question, texts: tuple[str, ...]
+) -> dict[str, Any]:
+    """``data`` with the item's texts that are not empty, then its time if it has one."""
+    data |= {key: getattr(item, key) for key in texts if getattr(item, key)}
+    if item.time is not None:
+        data["time"] = plain_number(item.time)
+    return data
 
 
 def pack_to_dict(pack: Pack) -> dict[str, Any]:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
-import time
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -16,20 +14,14 @@ from quiz.cli import main
 from quiz.scores import ScoreStore, scores_path
 from tests.helpers.cli import run_cli
 from tests.helpers.scores import START, make_record
+from tests.helpers.timezone import local_time_zone
 
 
 @pytest.fixture(autouse=True)
 def utc_clock() -> Iterator[None]:
     """Local time is UTC here, so the times in tables are the same on every machine."""
-    original = os.environ.get("TZ")
-    os.environ["TZ"] = "UTC"
-    time.tzset()
-    yield
-    if original is None:
-        del os.environ["TZ"]
-    else:
-        os.environ["TZ"] = original
-    time.tzset()
+    with local_time_zone("UTC"):
+        yield
 
 
 @pytest.fixture

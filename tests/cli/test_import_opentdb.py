@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from quiz.core.model import Difficulty, QuestionType
 from tests.helpers.imports import import_fails, import_file
+from tests.helpers.opentdb import entry, response
 from tests.helpers.paths import IMPORT_DATA
 
 ENCODINGS = ["default", "url3986", "urllegacy", "base64"]
@@ -30,22 +30,6 @@ def test_every_encoding_gives_the_same_questions(
     assert king.prompt == "Which king's reign began in 1066?"
     assert (king.answer, king.difficulty) == ("William I", Difficulty.HARD)
     assert "Imported 3 questions" in out
-
-
-def response(*results: dict[str, object], code: int = 0) -> str:
-    return json.dumps({"response_code": code, "results": list(results)}, indent=2)
-
-
-def entry(**fields: object) -> dict[str, object]:
-    base: dict[str, object] = {
-        "type": "multiple",
-        "difficulty": "easy",
-        "category": "General Knowledge",
-        "question": "Which one?",
-        "correct_answer": "This",
-        "incorrect_answers": ["That", "Other"],
-    }
-    return base | fields
 
 
 @pytest.mark.parametrize(

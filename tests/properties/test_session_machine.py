@@ -10,17 +10,12 @@ from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
-from quiz.core.model import Question, QuestionType
-from quiz.session import (
-    InvalidAnswer,
-    Mode,
-    Outcome,
-    Phase,
-    Round,
-    RoundSettings,
-    RoundStateError,
-    streak_bonus,
-)
+from quiz.core.model import Mode, Question, QuestionType
+from quiz.session.answers import InvalidAnswer
+from quiz.session.results import Outcome
+from quiz.session.round import Phase, Round, RoundStateError
+from quiz.session.scoring import streak_bonus
+from quiz.session.settings import RoundSettings
 from tests.helpers.clock import FakeClock
 from tests.helpers.packs import choice, make_pack
 

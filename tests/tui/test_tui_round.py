@@ -10,11 +10,13 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Select, Static
 
 from quiz.core.model import Question, QuestionType
 from quiz.scores import ScoreStore
 from quiz.session import Mode, Phase
+from quiz.tui.app import QuizApp
 from quiz.tui.results import NARROWEST_COLUMN, share_width
 from quiz.tui.round_screen import ENTER_GRACE_SECONDS, FEEDBACK_SECONDS, RoundScreen
 from quiz.tui.widgets import ChoiceRow
@@ -211,14 +213,19 @@ async def test_too_small_terminal_says_so_and_recovers(data_dir: Path) -> None:
         assert screen.query_one("#prompt").region.height > 0
 
 
+async def play_to_the_name_question(app: QuizApp, pilot: Pilot[None]) -> None:
+    """Every question answered right, fast: a score that makes the leaderboard."""
+    screen = app.screen
+    assert isinstance(screen, RoundScreen)
+    answer_every_question_right(screen)
+    await pilot.pause()
+    assert type(app.screen).__name__ == "NameEntryScreen"
+
+
 async def test_a_finished_round_is_recorded_and_shown_in_high_scores(data_dir: Path) -> None:
     app, _ = make_app(data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = app.screen
-        assert isinstance(screen, RoundScreen)
-        answer_every_question_right(screen)
-        await pilot.pause()
-        assert type(app.screen).__name__ == "NameEntryScreen"
+        await play_to_the_name_question(app, pilot)
         name = app.screen.query_one("#name", Input)
         name.value = "  [b]Zoë[/b]  "
         await pilot.press("enter")
@@ -253,11 +260,7 @@ async def test_quitting_at_the_name_question_keeps_the_round(data_dir: Path, qui
     """The round is recorded when it ends; the name asked for after only renames it."""
     app, _ = make_app(data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = app.screen
-        assert isinstance(screen, RoundScreen)
-        answer_every_question_right(screen)
-        await pilot.pause()
-        assert type(app.screen).__name__ == "NameEntryScreen"
+        await play_to_the_name_question(app, pilot)
         await pilot.press(quit_key)
         await pilot.pause()
     store = ScoreStore.open(data_dir, pytest.fail)

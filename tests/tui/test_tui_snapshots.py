@@ -6,7 +6,6 @@ Update after a deliberate change of look with `pytest tests/tui/test_tui_snapsho
 
 from __future__ import annotations
 
-import time
 from collections.abc import Awaitable, Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,6 +16,7 @@ from textual.pilot import Pilot
 
 from quiz.tui.app import QuizApp
 from quiz.tui.round_screen import RoundScreen
+from tests.helpers.timezone import local_time_zone
 from tests.helpers.tui import answer_every_question_right, make_app
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((60, 20), id="60x20")]
@@ -26,14 +26,11 @@ SnapCompare = Callable[..., bool]
 
 
 @pytest.fixture(autouse=True)
-def times_in_utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def times_in_utc() -> Iterator[None]:
     """The leaderboard shows local times; the snapshots are drawn in UTC wherever they run
     (CI runs the suite in another time zone too)."""
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+    with local_time_zone("UTC"):
+        yield
 
 
 @pytest.fixture

@@ -204,14 +204,20 @@ def fact_sheet(
     )
 
 
-WROTE = Relation(
-    key="written-by",
-    subject_type="book",
-    kind=ValueKind.ENTITY,
-    ask=("Who wrote {subject}?",),
-    statement="{subject} was written by {value}.",
-    value_type="person",
-)
+def people_of(key: str, subject_type: str, ask: str, statement: str, **more: object) -> Relation:
+    """A relation whose values are people."""
+    return Relation(  # type: ignore[arg-type]
+        key=key,
+        subject_type=subject_type,
+        kind=ValueKind.ENTITY,
+        ask=(ask,),
+        statement=statement,
+        value_type="person",
+        **more,
+    )
+
+
+WROTE = people_of("written-by", "book", "Who wrote {subject}?", "{subject} was written by {value}.")
 
 
 def fact(subject: str, value: str, relation: str = "written-by") -> Fact:
@@ -238,24 +244,16 @@ def test_a_wrong_answer_never_reads_as_the_answer_nor_as_another_wrong_answer() 
 
 
 def test_distractors_from_a_relation_with_no_facts_are_this_relations_own_values() -> None:
-    cast = Relation(
-        key="cast",
-        subject_type="film",
-        kind=ValueKind.ENTITY,
-        ask=("Who is in {subject}?",),
-        statement="{value} is in {subject}.",
-        value_type="person",
+    cast = people_of(
+        "cast",
+        "film",
+        "Who is in {subject}?",
+        "{value} is in {subject}.",
         many=True,
         distractors_from=("crew",),
     )
-    crew = Relation(
-        key="crew",
-        subject_type="film",
-        kind=ValueKind.ENTITY,
-        ask=("Who worked on {subject}?",),
-        statement="{value} worked on {subject}.",
-        value_type="person",
-        many=True,
+    crew = people_of(
+        "crew", "film", "Who worked on {subject}?", "{value} worked on {subject}.", many=True
     )
     people = [entity("ann", "Ann"), entity("bob", "Bob"), entity("cy", "Cy")]
     film = Entity(key="film", type="film", name="The Film")

@@ -17,6 +17,7 @@ import pytest
 from quiz.core.model import Difficulty, Pack, Question, QuestionType
 from quiz.core.problems import LoadError
 from quiz.interchange import opentdb
+from tests.helpers.opentdb import entry, response
 
 PACK = Pack(
     id="mixed",
@@ -108,24 +109,6 @@ def test_plus_and_percent_in_exported_text_cannot_be_taken_for_url_encoding() ->
 
 
 # Importing: what a response must be, each refusal at its line.
-
-
-def entry(**fields: object) -> dict[str, object]:
-    base: dict[str, object] = {
-        "type": "multiple",
-        "difficulty": "easy",
-        "category": "General Knowledge",
-        "question": "Which one?",
-        "correct_answer": "This",
-        "incorrect_answers": ["That", "Other"],
-    }
-    return base | fields
-
-
-def response(*results: object) -> str:
-    """As saved from the API with indentation: each entry of 'results' starts on line 4,
-    then every 11 lines (for the two incorrect answers of ``entry``)."""
-    return json.dumps({"response_code": 0, "results": list(results)}, indent=2)
 
 
 def problems(text: str) -> list[str]:

@@ -9,9 +9,7 @@ file from a newer game names both schema versions. Found unchecked by mutation t
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,6 +18,7 @@ import pytest
 
 from quiz.scores import RoundRecord, ScoreStore, clean_player_name, local_time, scores_path
 from quiz.scores.migrations import SCHEMA_VERSION
+from tests.helpers.timezone import local_time_zone
 
 PLAYED = datetime(2025, 3, 1, 12, 30, tzinfo=UTC)
 
@@ -44,16 +43,9 @@ def record(**changes: object) -> RoundRecord:
 
 @pytest.fixture
 def new_york() -> Iterator[None]:
-    """Local time is five hours behind UTC (POSIX rule, no tz database needed)."""
-    original = os.environ.get("TZ")
-    os.environ["TZ"] = "EST+5"
-    time.tzset()
-    yield
-    if original is None:
-        del os.environ["TZ"]
-    else:
-        os.environ["TZ"] = original
-    time.tzset()
+    """Local time is five hours behind UTC."""
+    with local_time_zone("EST+5"):
+        yield
 
 
 def test_a_round_keeps_its_moment_and_shows_in_local_time(new_york: None, tmp_path: Path) -> None:
