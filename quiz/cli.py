@@ -12,12 +12,17 @@ import argparse
 import importlib
 import sys
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from quiz import __version__
 from quiz.commands.common import why_line_mode
 from quiz.commands.output import finish_output, prepare_streams, warn
 from quiz.core.limits import EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEMS
 from quiz.core.problems import UserError
+from quiz.core.text import terminal_safe
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 # Command name -> module; the order is the order of ``quiz --help``.
 COMMANDS = {
@@ -38,16 +43,24 @@ def command_module(name: str) -> ModuleType:
     return importlib.import_module(COMMANDS[name])
 
 
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse's own messages (usage, its errors, which quote the argument) made safe for
+    the terminal too, as every other line of ours is."""
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        super()._print_message(terminal_safe(message), file)
+
+
 def build_parser() -> argparse.ArgumentParser:
     # Accepted before or after the command: `quiz --data-dir D packs`, `quiz packs --data-dir D`.
-    shared = argparse.ArgumentParser(add_help=False)
+    shared = ArgumentParser(add_help=False)
     shared.add_argument(
         "--data-dir",
         default=argparse.SUPPRESS,
         help="folder for scores, settings and user packs "
         "(default: $QUIZ_DATA_DIR, else the platform's user data folder)",
     )
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="quiz",
         description="A terminal trivia game whose questions can prove their answers.",
         parents=[shared],

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from quiz.core.limits import LARGEST_SEED, MAX_QUESTIONS, SECONDS_RANGE
+from quiz.core.text import terminal_safe
 from quiz.packs.library import Library, installed_library
 
 
@@ -69,9 +70,10 @@ def text_argument(text: str) -> str:
 
 
 def file_name_text(path: Path) -> str:
-    """A file's name as text for a pack to keep, with any byte that is not UTF-8 shown as
-    the replacement character."""
-    return path.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    """A file's name as text a pack can keep: a byte that is not UTF-8 as the replacement
+    character, a control character escaped (no pack may hold one)."""
+    name = path.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return terminal_safe(name)
 
 
 def why_line_mode() -> str | None:

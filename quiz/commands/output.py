@@ -35,7 +35,12 @@ def write_product(text: str) -> None:
     to a file: made of validated pack text, which holds no control character but tab and
     line ends (a CSV's CRLF among them)."""
     with _writing_stdout():
-        sys.stdout.write(text)
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is None or _utf8(sys.stdout):
+            sys.stdout.write(text)
+        else:  # as the file would be: UTF-8, whatever the terminal's encoding
+            sys.stdout.flush()
+            buffer.write(text.encode("utf-8"))
 
 
 def report(problems: Iterable[Problem], as_json: bool = False) -> None:
@@ -50,8 +55,9 @@ def report(problems: Iterable[Problem], as_json: bool = False) -> None:
 
 
 def print_json(data: object) -> None:
-    # json escapes newlines and C0 controls in strings; C1 controls and bidi marks it keeps.
-    say(json.dumps(data, indent=2, ensure_ascii=False))
+    # json escapes newlines and C0 controls in strings; C1 controls and bidi marks it keeps
+    # (terminal_safe escapes them as JSON does). A stdout that is not UTF-8 gets ASCII.
+    say(json.dumps(data, indent=2, ensure_ascii=not _utf8(sys.stdout)))
 
 
 def print_table(rows: Sequence[Sequence[str]]) -> None:
@@ -75,8 +81,7 @@ def prepare_streams() -> None:
     if sys.stdin is None:  # started with 0<&-
         sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115 - for the whole run
     for stream in (sys.stdout, sys.stderr):
-        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
-        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+        if not _utf8(stream) and hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
     if sys.stdout is None:  # started with 1>&-
         raise UserError("quiz: standard output is closed; nothing can be shown")
@@ -86,6 +91,11 @@ def finish_output() -> None:
     """Write out what is still buffered for stdout, so that a full disk is reported."""
     with _writing_stdout():
         sys.stdout.flush()
+
+
+def _utf8(stream: object) -> bool:
+    encoding = getattr(stream, "encoding", None) or "utf-8"  # a StringIO: text as it is
+    return str(encoding).lower().replace("-", "") == "utf8"
 
 
 @contextmanager

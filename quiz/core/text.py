@@ -56,7 +56,7 @@ _NOT_FOR_SCREEN = re.compile(f"{_UNSAFE.pattern[:-1]}{FORMAT_CHARACTERS}]")
 
 def terminal_safe(text: str, escaped: str = "") -> str:
     """The text with each character a terminal would obey or hide (and those in ``escaped``)
-    written as an escape, \\u001b (\\U0001d173 beyond U+FFFF).
+    written as an escape, \\u001b (\\ud834\\udd73 beyond U+FFFF, as JSON writes it).
 
     Every line that quotes a file, a file name, an argument or a player goes through here
     on its way to a terminal: an escape sequence or a bidi override in it shows as plain
@@ -70,8 +70,13 @@ def terminal_safe(text: str, escaped: str = "") -> str:
 
 
 def _escape(match: re.Match[str]) -> str:
+    """As JSON writes it, so that a JSON document stays JSON: a character beyond U+FFFF
+    as its two surrogates."""
     code = ord(match.group())
-    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
 # Letters that are not a base letter with an accent, so NFKD leaves them as they are, but

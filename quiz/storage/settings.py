@@ -67,7 +67,8 @@ def save_settings(folder: Path, settings: Settings, warn: Warn) -> bool:
     data = asdict(settings) | {"packs": list(settings.packs), "mode": str(settings.mode)}
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, json.dumps(data, indent=2, ensure_ascii=False), durable=True)
+        # ASCII: a pack path may hold bytes that are not UTF-8 (read back, it is dropped).
+        write_atomically(path, json.dumps(data, indent=2), durable=True)
         return True
     except OSError as error:
         warn(f"{path}: cannot save the settings ({error.strerror or error})")
