@@ -175,7 +175,7 @@ def run_plain(
     clock: Clock = time.monotonic,
 ) -> int:
     """Play one round in line mode and record it if it was played to its end."""
-    lines = Lines(stdin or _tolerant(sys.stdin), stdout or _tolerant(sys.stdout))
+    lines = Lines(stdin or _tolerant(sys.stdin, "replace"), stdout or _tolerant(sys.stdout))
     round_ = Round(settings, clock)
     introduce(round_, lines)
     stopped_by = play(round_, lines)
@@ -211,8 +211,9 @@ def record(
     lines.say(f"Recorded for {recorded.record.player}.{placed}")
 
 
-def _tolerant(stream: TextIO) -> TextIO:
-    """The stream, replacing what it cannot encode or decode instead of failing mid-round."""
+def _tolerant(stream: TextIO, errors: str = "backslashreplace") -> TextIO:
+    """The stream, replacing what it cannot decode (a typed line: with U+FFFD) or encode
+    (a shown one: as an escape, as every command shows it) instead of failing mid-round."""
     if isinstance(stream, io.TextIOWrapper):
-        stream.reconfigure(errors="replace")
+        stream.reconfigure(errors=errors)
     return stream
