@@ -186,7 +186,7 @@ QUESTION_PROPERTIES: tuple[tuple[str, QuestionCheck], ...] = (
 
 def loads_unchanged(pack: Pack) -> str | None:
     try:
-        loaded = load_pack_bytes(dump_pack_yaml(pack).encode("utf-8"), display=pack.id)
+        loaded = load_pack_bytes(dump_pack_yaml(pack), display=pack.id)
     except LoadError as error:
         return f"the pack loader refuses it: {error.problems[0]}"
     if loaded != pack:

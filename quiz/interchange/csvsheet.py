@@ -39,20 +39,34 @@ def read(text: str, path: str) -> Imported:
     except _Malformed as error:
         found.error(error.line, f"malformed CSV: {error.reason}")
         return found.finish()
-    # A header cell may hold commas ("5, 10, 20 secs"), so a Kahoot header decides.
+    kahoot = _kahoot_sheet(text, rows, likeliest)
+    if kahoot is None:
+        _plain(rows, found)
+    else:
+        sheet, header = kahoot
+        _kahoot(sheet[header], sheet[header + 1 :], found)
+        del sheet, kahoot
+    del rows  # the cells, no longer needed while the questions are checked
+    return found.finish()
+
+
+def _kahoot_sheet(text: str, rows: list[Row], likeliest: str) -> tuple[list[Row], int] | None:
+    """The sheet as the delimiter that finds a Kahoot header reads it, and the header's
+    index; None for a plain sheet. A header cell may hold commas ("5, 10, 20 secs"), so a
+    Kahoot header decides the delimiter; the others are tried on the first rows alone, and
+    the whole sheet is read again only with the one that finds it."""
     for delimiter in (likeliest, *DELIMITERS.replace(likeliest, "")):
         try:
-            sheet = rows if delimiter == likeliest else _rows(text, delimiter)
-        except _Malformed:
+            head = rows if delimiter == likeliest else _rows(text, delimiter, HEADER_SEARCH_ROWS)
+            header = next(
+                (i for i, row in enumerate(head[:HEADER_SEARCH_ROWS]) if _is_kahoot(row[1])),
+                None,
+            )
+            if header is not None:
+                return (head if delimiter == likeliest else _rows(text, delimiter)), header
+        except _Malformed:  # then this is not the sheet's delimiter
             continue
-        header = next(
-            (i for i, row in enumerate(sheet[:HEADER_SEARCH_ROWS]) if _is_kahoot(row[1])), None
-        )
-        if header is not None:
-            _kahoot(sheet[header], sheet[header + 1 :], found)
-            return found.finish()
-    _plain(rows, found)
-    return found.finish()
+    return None
 
 
 class _Malformed(Exception):
@@ -61,8 +75,9 @@ class _Malformed(Exception):
         self.reason = reason
 
 
-def _rows(text: str, delimiter: str) -> list[Row]:
-    """Each row that has any text, with the line it starts on; cells stripped."""
+def _rows(text: str, delimiter: str, most: int | None = None) -> list[Row]:
+    """Each row that has any text (the first ``most`` of them), with the line it starts on;
+    cells stripped."""
     reader = csv_reader(text, delimiter)
     rows: list[Row] = []
     start = 1
@@ -71,6 +86,8 @@ def _rows(text: str, delimiter: str) -> list[Row]:
             stripped = [restore_formula(cell.strip()) for cell in cells]
             if any(stripped):
                 rows.append((start, stripped))
+                if most is not None and len(rows) >= most:
+                    break
             start = reader.line_num + 1
     except csv.Error as error:
         raise _Malformed(start, str(error)) from None  # the row where it began

@@ -52,7 +52,7 @@ def save_pack_text(
     taken (``check_id``), or when ``destination`` exists and ``force`` is not given.
     """
     shown = str(destination)
-    pack = load_pack_bytes(text.encode("utf-8"), display=shown)
+    pack = load_pack_bytes(text, display=shown)
     if check_id:
         other = installed_library(Path(data_dir) if data_dir else None).by_id(pack.id)
         if other is not None and Path(other.path).resolve() != destination.resolve():

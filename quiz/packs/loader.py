@@ -31,7 +31,8 @@ def load_pack(path: Path, display: str | None = None) -> Pack:
     return _validate(root, path, questions)
 
 
-def load_pack_bytes(data: bytes, display: str = "<pack>") -> Pack:
+def load_pack_bytes(data: bytes | str, display: str = "<pack>") -> Pack:
+    """The pack in a file's bytes, or in the text of a pack the game is about to write."""
     from quiz.packs.yamltree import parse_yaml
 
     questions = _QuestionReader(ProblemList(display))

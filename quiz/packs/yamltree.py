@@ -56,13 +56,15 @@ Stream = tuple[str, Callable[[Node], None]]
 
 
 def parse_yaml(
-    data: bytes,
+    data: bytes | str,
     problems: ProblemList,
     on_duplicate: DuplicateHandler | None = None,
     stream: Stream | None = None,
 ) -> Node:
+    """The tree of a file's bytes, or of text the game made (a pack it is about to write,
+    checked without a second copy as bytes)."""
     text = _decode(data, problems.path)
-    del data  # the caller's copy may go: the text is what the parser reads
+    del data  # the text is what the parser reads
     try:
         return _build(_events(text), problems, on_duplicate, stream)
     except _Fatal as fatal:
@@ -101,7 +103,11 @@ class _Fatal(Exception):
         self.problem = problem
 
 
-def _decode(data: bytes, path: str) -> str:
+def _decode(data: bytes | str, path: str) -> str:
+    """The file's text, checked (_checked); LoadError for a file too large or not UTF-8.
+    Text the game made is only checked."""
+    if isinstance(data, str):
+        return _checked(data, path)
     if len(data) > MAX_FILE_BYTES:
         message = f"file is larger than the {MAX_FILE_BYTES // (1024 * 1024)} MiB limit"
         raise LoadError([Problem(path, 1, 1, message)])
@@ -116,6 +122,12 @@ def _decode(data: bytes, path: str) -> str:
         raise LoadError(
             [Problem(path, line, column, f"invalid UTF-8 (byte 0x{bad:02x})")]
         ) from None
+    return _checked(text, path)
+
+
+def _checked(text: str, path: str) -> str:
+    """The text without its byte order mark; LoadError if it is empty or holds a character
+    no file may hold."""
     text = text.removeprefix("\ufeff")
     if not text.strip():
         raise LoadError([Problem(path, 1, 1, "file is empty")])
