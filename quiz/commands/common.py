@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from quiz.core.limits import LARGEST_SEED, MAX_QUESTIONS, SECONDS_RANGE
-from quiz.core.text import terminal_safe
+from quiz.core.text import has_lone_surrogate, terminal_safe
 from quiz.packs.library import Library, installed_library
 
 
@@ -64,7 +64,7 @@ def seconds_per_question(text: str) -> float:
 def text_argument(text: str) -> str:
     """Text for the game to keep (a title, a name): bytes that are not UTF-8 reach Python
     as lone surrogates, which no file of the game can hold."""
-    if any("\udc80" <= char <= "\udcff" for char in text):
+    if has_lone_surrogate(text):
         raise argparse.ArgumentTypeError("must be UTF-8 text; the shell passed other bytes")
     return text
 
