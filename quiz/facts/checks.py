@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from quiz.core.problems import ProblemList
 from quiz.core.text import typed_answer_key
-from quiz.facts.model import CalendarDate, Entity, EntityRef, Fact, FactSheet, FactValue, Place
-from quiz.facts.values import (
+from quiz.core.values import (
     Article,
+    CalendarDate,
     Mentions,
     dates_in,
     format_date,
@@ -14,6 +14,7 @@ from quiz.facts.values import (
     normalize_quote,
     numbers_in,
 )
+from quiz.facts.model import Entity, EntityRef, Fact, FactSheet, FactValue, Place
 
 # Long enough to recognise the quote in a message, short enough for one line.
 SHOWN_CHARS = 40

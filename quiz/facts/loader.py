@@ -13,6 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from quiz.core.problems import ProblemList
+from quiz.core.values import parse_date, parse_integer
 from quiz.facts.model import (
     NOWHERE,
     Entity,
@@ -26,7 +27,6 @@ from quiz.facts.model import (
     Relation,
     ValueKind,
 )
-from quiz.facts.values import parse_date, parse_integer
 from quiz.packs.fields import FieldReader
 from quiz.packs.format import PACK_ID, PACK_KEYS
 from quiz.packs.tree import Mapping, Node, Scalar, Sequence

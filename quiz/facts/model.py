@@ -7,6 +7,8 @@ from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 
+from quiz.core.values import CalendarDate
+
 
 class ValueKind(StrEnum):
     DATE = "date"
@@ -29,15 +31,6 @@ class Place:
 
 
 NOWHERE = Place(1, 1)
-
-
-@dataclass(frozen=True, slots=True)
-class CalendarDate:
-    """A day of the year, with the year only when the article gives one."""
-
-    year: int | None
-    month: int
-    day: int
 
 
 @dataclass(frozen=True, slots=True)

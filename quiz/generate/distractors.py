@@ -10,8 +10,8 @@ import datetime
 import random
 
 from quiz.core.text import typed_answer_key
-from quiz.facts.model import CalendarDate, Entity, EntityRef, Fact, FactSheet, Relation
-from quiz.facts.values import as_datetime, from_datetime, is_valid
+from quiz.core.values import CalendarDate, as_datetime, from_datetime, is_valid
+from quiz.facts.model import Entity, EntityRef, Fact, FactSheet, Relation
 
 MAX_WRONG = 3
 MIN_WRONG = 2  # fewer makes a coin toss: such facts get a true/false or typed question instead

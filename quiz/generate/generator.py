@@ -16,9 +16,9 @@ from decimal import Decimal
 from quiz.core.model import Difficulty, Pack, Question, QuestionType
 from quiz.core.problems import LoadError, Problem
 from quiz.core.text import typed_answer_key
+from quiz.core.values import CalendarDate, date_spellings, mentions
 from quiz.facts.checks import value_text
 from quiz.facts.model import (
-    CalendarDate,
     EntityRef,
     Fact,
     FactSheet,
@@ -26,7 +26,6 @@ from quiz.facts.model import (
     Relation,
     ValueKind,
 )
-from quiz.facts.values import date_spellings, mentions
 from quiz.generate.distractors import (
     MIN_WRONG,
     EntityIndex,

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from quiz.core.model import Pack, Question, QuestionType
 from quiz.core.problems import LoadError
 from quiz.core.text import normalize_answer, typed_answer_key
+from quiz.core.values import CalendarDate, as_datetime, format_date, parse_date
 from quiz.facts.checks import value_text
-from quiz.facts.model import CalendarDate, FactSheet, FactValue, ValueKind
-from quiz.facts.values import as_datetime, format_date, parse_date
+from quiz.facts.model import FactSheet, FactValue, ValueKind
 from quiz.generate.distractors import LADDER_RUNGS, MIN_WRONG
 from quiz.generate.generator import Generated, generate, generate_pack
 from quiz.packs.dump import dump_pack_yaml

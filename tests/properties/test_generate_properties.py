@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from quiz.core.model import QuestionType
 from quiz.core.problems import LoadError, ProblemList
+from quiz.core.values import format_date
 from quiz.facts.checks import check_sheet
 from quiz.facts.loader import load_fact_sheet
 from quiz.facts.model import (
@@ -35,7 +36,6 @@ from quiz.facts.model import (
     Relation,
     ValueKind,
 )
-from quiz.facts.values import format_date
 from quiz.generate.generator import Generated, generate, generate_pack
 from quiz.generate.properties import (
     PACK_PROPERTIES,

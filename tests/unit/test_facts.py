@@ -12,11 +12,9 @@ from hypothesis import strategies as st
 
 from quiz.cli import main
 from quiz.core.problems import LoadError
-from quiz.facts.checks import value_text
-from quiz.facts.loader import load_fact_sheet
-from quiz.facts.model import CalendarDate, EntityRef, FactSheet
-from quiz.facts.values import (
+from quiz.core.values import (
     Article,
+    CalendarDate,
     Mentions,
     date_spellings,
     dates_in,
@@ -27,6 +25,9 @@ from quiz.facts.values import (
     parse_date,
     parse_integer,
 )
+from quiz.facts.checks import value_text
+from quiz.facts.loader import load_fact_sheet
+from quiz.facts.model import EntityRef, FactSheet
 from quiz.storage.paths import seeds_dir
 from tests.helpers.paths import LIGHTHOUSE, SHEET
 

@@ -13,10 +13,8 @@ import pytest
 
 from quiz.cli import main
 from quiz.core.model import QuestionType
-from quiz.facts.checks import value_text
-from quiz.facts.loader import load_fact_sheet
-from quiz.facts.model import CalendarDate, EntityRef, FactSheet
-from quiz.facts.values import (
+from quiz.core.values import (
+    CalendarDate,
     as_datetime,
     format_date,
     mentions,
@@ -24,6 +22,9 @@ from quiz.facts.values import (
     numbers_in,
     parse_date,
 )
+from quiz.facts.checks import value_text
+from quiz.facts.loader import load_fact_sheet
+from quiz.facts.model import EntityRef, FactSheet
 from quiz.generate.generator import generate, generate_pack
 from quiz.generate.templates import fill
 from quiz.packs.dump import dump_pack_yaml

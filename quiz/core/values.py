@@ -1,4 +1,7 @@
-"""Values as written in fact sheets and articles: dates, whole numbers, names in quotes."""
+"""Values as written in articles, sheets and packs: dates, whole numbers, names in quotes.
+
+In core because the draw reads them too (which choices are ordered, what a shown text gives
+away), not only the fact sheets."""
 
 from __future__ import annotations
 
@@ -6,9 +9,19 @@ import calendar
 import datetime
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 from quiz.core.text import normalize_answer
-from quiz.facts.model import CalendarDate
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarDate:
+    """A day of the year, with the year only when the article gives one."""
+
+    year: int | None
+    month: int
+    day: int
+
 
 MONTHS = tuple(calendar.month_name)[1:]
 # A leap year, so that February 29 exists when the article gives no year.
