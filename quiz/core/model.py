@@ -49,6 +49,8 @@ class Question:
     explain: str = ""
     evidence: str = ""
     time: Decimal | None = None
+    # Names a twist of the story (the killer): left out for players who ask for no spoilers.
+    spoiler: bool = False
     # Where the question starts in its file (0 when it has none); not part of its identity.
     line: int = field(default=0, compare=False)
 

@@ -221,10 +221,10 @@ class _Reader:
             elif value.value not in types:
                 known = ", ".join([*VALUE_KINDS, "or an entity type"])
                 self.add(value, f"unknown value '{value.value}' (use {known})")
-        many = self._flag(entry, "many")
+        many = self.fields.flag(entry, "many")
         if many and kind is not ValueKind.ENTITY and kind is not ValueKind.TEXT:
             self.add(entry.entries["many"][0], f"a {kind} relation holds one value per subject")
-        asked = self._flag(entry, "asked", default=True)
+        asked = self.fields.flag(entry, "asked", default=True)
         ask = self._phrasings(entry, "ask", allowed=("subject",), required=asked)
         ask_subject = self._phrasings(entry, "ask-subject", allowed=("value",))
         if ask_subject and kind is not ValueKind.ENTITY:
@@ -262,15 +262,6 @@ class _Reader:
             place=_place(key),
             distractors_place=_place(distractors_node[1]) if distractors_node else NOWHERE,
         )
-
-    def _flag(self, entry: Mapping, key: str, default: bool = False) -> bool:
-        node = self.fields.scalar(entry, key)
-        if node is None:
-            return default
-        word = node.value.strip().lower()
-        if word not in ("true", "false"):
-            self.add(node, f"'{key}' is true or false, not '{node.value}'")
-        return word == "true"
 
     def _phrasings(
         self, entry: Mapping, key: str, allowed: tuple[str, ...], required: bool = False

@@ -34,7 +34,10 @@ def question_to_dict(question: Question) -> dict[str, Any]:
         data["difficulty"] = str(question.difficulty)
     if question.tags:
         data["tags"] = list(question.tags)
-    return _with_texts_and_time(data, question, ("group", "explain", "evidence"))
+    data = _with_texts_and_time(data, question, ("group", "explain", "evidence"))
+    if question.spoiler:
+        data["spoiler"] = True
+    return data
 
 
 def header_to_dict(pack: Pack) -> dict[str, Any]:

@@ -75,6 +75,19 @@ class FieldReader:
             return None
         return node
 
+    def flag(self, mapping: Mapping, key: str, default: bool = False) -> bool:
+        """``true`` or ``false``; anything else is a problem (and reads as ``default``)."""
+        node = self.scalar(mapping, key)
+        if node is None:
+            return default
+        word = node.value.strip().lower()
+        if word not in ("true", "false"):
+            self.problems.add(
+                node.line, node.column, f"'{key}' is true or false, not '{node.value}'"
+            )
+            return default
+        return word == "true"
+
     def text(
         self,
         mapping: Mapping,

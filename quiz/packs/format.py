@@ -20,6 +20,7 @@ QUESTION_KEYS = (
     "explain",
     "evidence",
     "time",
+    "spoiler",
 )
 MAX_WRONG = 5
 

@@ -130,6 +130,7 @@ def _question(fields: FieldReader, node: Node) -> tuple[str, Question | None]:
         explain=fields.text(entry, "explain"),
         evidence=fields.text(entry, "evidence"),
         time=fields.seconds(entry, "time"),
+        spoiler=fields.flag(entry, "spoiler"),
         line=entry.line,
     )
     if kind is not None and answer:
@@ -208,6 +209,7 @@ def _as_tree(pack: Pack) -> Mapping:
         values = {key: getattr(question, key) for key in QUESTION_KEYS}
         if not question.tolerance:
             del values["tolerance"]  # the default, allowed for number questions alone
+        values["spoiler"] = "true" if question.spoiler else None
         questions.items.append(_mapping(question.line or 1, values))
     _put(top, "questions", questions)
     return top

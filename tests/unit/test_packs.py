@@ -11,6 +11,7 @@ import pytest
 
 from quiz.core.model import Difficulty, QuestionType
 from quiz.core.problems import LoadError
+from quiz.packs.dump import dump_pack_yaml
 from quiz.packs.loader import load_pack, load_pack_bytes
 
 HEADER = "pack:\n  id: demo\n  title: Demo\n  version: 1\nquestions:\n"
@@ -182,7 +183,7 @@ def test_unknown_keys_suggest_the_right_one() -> None:
     assert problems == [
         "p.yaml:11:5: unknown key 'explian'; did you mean 'explain'?",
         "p.yaml:12:5: unknown key 'colour' (known keys: id, type, prompt, answer, wrong, accept,"
-        " tolerance, difficulty, tags, group, explain, evidence, time)",
+        " tolerance, difficulty, tags, group, explain, evidence, time, spoiler)",
     ]
 
 
@@ -337,3 +338,13 @@ def test_a_group_names_questions_that_ask_one_thing() -> None:
     assert [question.group for question in pack.questions] == ["fact.one", "fact.one"]
     problem = only_problem(pack_text("- {id: q1, type: text, prompt: P, answer: A, group: -x}"))
     assert problem.startswith("p.yaml:6:") and "'group' must match" in problem
+
+
+def test_a_spoiler_flag_loads_and_dumps_back() -> None:
+    pack = load_pack_bytes(pack_text(CHOICE + "  spoiler: true\n"), display="p.yaml")
+    assert pack.questions[0].spoiler is True
+    assert "spoiler: true" in dump_pack_yaml(pack)
+    assert load_pack_bytes(dump_pack_yaml(pack), display="p.yaml") == pack
+    assert problems_of(pack_text(CHOICE + "  spoiler: maybe\n")) == [
+        "p.yaml:11:14: 'spoiler' is true or false, not 'maybe'"
+    ]
