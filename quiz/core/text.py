@@ -101,9 +101,12 @@ def normalize_answer(text: str) -> str:
 
 def typed_answer_key(text: str) -> str:
     """How a typed answer is compared with the accepted ones: as normalize_answer, and also
-    ignoring punctuation at either end ("Paris." is "Paris") and reading "&" as "and"."""
+    ignoring punctuation at either end ("Paris." is "Paris"), reading "&" as "and", and
+    ignoring a leading "The" ("the Beatles" is "Beatles")."""
     key = _SPACES.sub(" ", normalize_answer(text).replace("&", " and ")).strip()
     trimmed = key.strip(_EDGE_PUNCTUATION).strip()
+    if trimmed.startswith("the "):
+        trimmed = trimmed[4:].lstrip(_EDGE_PUNCTUATION + " ")
     return trimmed or key  # an answer that is all punctuation is compared as it is
 
 
