@@ -6,16 +6,27 @@ here; whether the article supports each fact is ``quiz.facts.checks``' job.
 
 from __future__ import annotations
 
-import difflib
-import re
-from collections.abc import Iterable
+import dataclasses
 from decimal import Decimal
 from pathlib import Path
 
-from quiz.core.problems import ProblemList
-from quiz.core.values import parse_date, parse_integer
+from quiz.core.model import Difficulty
+from quiz.core.problems import Problem, ProblemList
+from quiz.core.values import (
+    about_tolerance,
+    parse_date,
+    parse_decimal,
+    parse_integer,
+    split_approximate,
+)
+from quiz.facts import library as relation_library
+from quiz.facts.library import (
+    library_names,
+    placed_at_use,
+    read_library,
+    unavailable_reason,
+)
 from quiz.facts.model import (
-    NOWHERE,
     Entity,
     EntityRef,
     Fact,
@@ -27,6 +38,16 @@ from quiz.facts.model import (
     Relation,
     ValueKind,
 )
+from quiz.facts.relation_reader import (
+    KEY,
+    NUMBER_KINDS,
+    VALUE_KINDS,
+    References,
+    RelationReader,
+    place_of,
+    unknown,
+)
+from quiz.facts.wording import a
 from quiz.packs.fields import FieldReader
 from quiz.packs.format import PACK_ID, PACK_KEYS
 from quiz.packs.tree import Mapping, Node, Scalar, Sequence
@@ -35,55 +56,66 @@ from quiz.storage.paths import seeds_dir
 from quiz.storage.reading import UnreadableFile, read_user_file
 
 FACTS_SUFFIX = ".facts.yaml"
-TOP_KEYS = ("article", "pack", "entities", "relations", "facts")
-ENTITY_KEYS = ("type", "name", "also")
-RELATION_KEYS = (
+TOP_KEYS = ("article", "pack", "use", "entities", "relations", "facts")
+ENTITY_KEYS = ("type", "name", "also", "attributes")
+FACT_KEYS = (
     "subject",
+    "relation",
     "value",
-    "many",
-    "asked",
-    "ask",
-    "ask-subject",
-    "statement",
-    "negation",
+    "evidence",
+    "accept",
+    "explain",
     "tolerance",
-    "distractors-from",
+    "spoiler",
+    "difficulty",
 )
-FACT_KEYS = ("subject", "relation", "value", "evidence", "accept", "explain")
-KEY = PACK_ID
-PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
-VALUE_KINDS = tuple(kind.value for kind in ValueKind if kind is not ValueKind.ENTITY)
 
 
 def shipped_fact_sheets() -> list[Path]:
     return sorted(seeds_dir().glob("*" + FACTS_SUFFIX))
 
 
-def load_fact_sheet(path: Path, display: str | None = None) -> FactSheet:
-    """Load the sheet and its article and verify every fact; raises LoadError with all problems."""
+def load_fact_sheet(
+    path: Path,
+    display: str | None = None,
+    library: Path | None = None,
+    warnings: list[Problem] | None = None,
+) -> FactSheet:
+    """Load the sheet and its article and verify every fact; raises LoadError with all
+    problems. ``library`` is the folder of the relation libraries ``use:`` names (default
+    ``quiz.facts.library.RELATIONS_DIR``, read when called so a test may move it); the
+    sheet's warnings are its ``warnings``, and are also added to ``warnings`` when given
+    (so that a sheet refused for its problems still shows them)."""
     from quiz.facts.checks import check_sheet
 
     problems = ProblemList(display or str(path))
+    found = ProblemList(problems.path)
     root = read_yaml_file(path, problems)
-    sheet = _Reader(problems, path).sheet(root)
+    folder = library or relation_library.RELATIONS_DIR
+    sheet = _Reader(problems, path, folder).sheet(root)
     if sheet is not None:
-        check_sheet(sheet, problems)
+        check_sheet(sheet, problems, found)
+        sheet = dataclasses.replace(sheet, warnings=tuple(found.items))
+    if warnings is not None:
+        warnings.extend(found.items)
     problems.raise_if_any()
     assert sheet is not None  # every way to get None records a problem
     return sheet
 
 
-def _place(node: Node) -> Place:
-    return Place(node.line, node.column)
+_place = place_of
 
 
 class _Reader:
-    def __init__(self, problems: ProblemList, path: Path) -> None:
+    def __init__(self, problems: ProblemList, path: Path, library: Path) -> None:
         self.problems = problems
         self.fields = FieldReader(problems)
         self.path = path
+        self.library = library
         # Declared but faulty (already reported): facts using them are skipped, not re-reported.
         self.broken: set[str] = set()
+        # Library relations the sheet has no entities for: a fact using one says why.
+        self.unavailable: dict[str, str] = {}
 
     def add(self, node: Node | Place, message: str) -> None:
         self.problems.add(node.line, node.column, message)
@@ -96,7 +128,7 @@ class _Reader:
         article_node = self.fields.scalar(top, "article", required=True)
         pack = self._pack(top)
         entities = self._entities(top)
-        relations = self._relations(top, entities)
+        relations = self._relations(top, entities, self._libraries(top, entities))
         facts = self._facts(top, entities, relations)
         if article_node is None or pack is None:
             return None
@@ -134,7 +166,9 @@ class _Reader:
             time=fields.seconds(header, "time"),
         )
 
-    def _section(self, top: Mapping, key: str) -> Mapping | None:
+    def _section(self, top: Mapping, key: str, required: bool = True) -> Mapping | None:
+        if not required and key not in top.entries:
+            return None
         node = self.fields.required(top, key)
         section = self.fields.mapping(node, f"'{key}'")
         if section is not None and not section.entries:
@@ -164,128 +198,68 @@ class _Reader:
                 self.broken.add(key.value)
                 continue
             aliases = tuple(self.fields.text_list(entry, "also"))
-            entities[key.value] = Entity(key.value, type_node.value, name, aliases, _place(key))
+            attributes = self._attributes(entry)
+            entities[key.value] = Entity(
+                key.value, type_node.value, name, aliases, _place(key), attributes
+            )
         return entities
 
-    def _relations(self, top: Mapping, entities: dict[str, Entity]) -> dict[str, Relation]:
-        section = self._section(top, "relations")
+    def _attributes(self, entry: Mapping) -> tuple[tuple[str, str], ...]:
+        """``attributes: {gender: female, country: uk}``: slugs, each with a text."""
+        found = entry.entries.get("attributes")
+        mapping = self.fields.mapping(found[1] if found else None, "'attributes'")
+        attributes = []
+        for key, node in mapping.entries.values() if mapping else ():
+            if not self._key(key, "an attribute"):
+                continue
+            if not isinstance(node, Scalar) or not node.value.strip():
+                self.add(node, f"attribute '{key.value}' must be non-empty text")
+                continue
+            attributes.append((key.value, node.value.strip()))
+        return tuple(attributes)
+
+    def _libraries(self, top: Mapping, entities: dict[str, Entity]) -> dict[str, Relation]:
+        """The relations of the libraries named by ``use:`` that the sheet's entities can
+        have; the others are unavailable (a problem only for a fact that uses one)."""
+        found = top.entries.get("use")
+        if found is None:
+            return {}
+        node = found[1]
+        items = node.items if isinstance(node, Sequence) else [node]
+        known = library_names(self.library)
         types = {entity.type for entity in entities.values()}
         relations: dict[str, Relation] = {}
-        for key, node in section.entries.values() if section else ():
-            entry = self.fields.mapping(node, f"relation '{key.value}'")
-            if entry is None or not self._key(key, "a relation"):
-                continue
-            self.fields.known_keys(entry, RELATION_KEYS)
-            relation = self._relation(key, entry, types)
-            if relation is None:
-                self.broken.add(key.value)
-            else:
-                relations[key.value] = relation
-        for relation in list(relations.values()):
-            if relation.distractors_from and not self._distractor_sources(relation, relations):
-                self.broken.add(relation.key)
-                del relations[relation.key]
-        return relations
-
-    def _distractor_sources(self, relation: Relation, relations: dict[str, Relation]) -> bool:
-        """Whether each relation named in 'distractors-from' holds values of the same type."""
-        place = relation.distractors_place
-        fine = True
-        for name in relation.distractors_from:
-            source = relations.get(name)
-            if source is None:
-                if name not in self.broken:
-                    self.add(place, _unknown("relation", name, relations))
-                fine = False
-            elif source.value_type != relation.value_type:
-                what = source.value_type or f"{source.kind} value"
-                self.add(
-                    place,
-                    f"'distractors-from' names '{name}', whose values are a {what}, "
-                    f"not a {relation.value_type}",
-                )
-                fine = False
-        return fine
-
-    def _relation(self, key: Scalar, entry: Mapping, types: set[str]) -> Relation | None:
-        fields = self.fields
-        errors_before = len(self.problems.items)
-        subject = fields.scalar(entry, "subject", required=True)
-        value = fields.scalar(entry, "value", required=True)
-        if subject is not None and subject.value not in types:
-            self.add(subject, _unknown("entity type", subject.value, types))
-        kind = ValueKind.ENTITY
-        if value is not None:
-            if value.value in VALUE_KINDS:
-                kind = ValueKind(value.value)
-            elif value.value not in types:
-                known = ", ".join([*VALUE_KINDS, "or an entity type"])
-                self.add(value, f"unknown value '{value.value}' (use {known})")
-        many = self.fields.flag(entry, "many")
-        if many and kind is not ValueKind.ENTITY and kind is not ValueKind.TEXT:
-            self.add(entry.entries["many"][0], f"a {kind} relation holds one value per subject")
-        asked = self.fields.flag(entry, "asked", default=True)
-        ask = self._phrasings(entry, "ask", allowed=("subject",), required=asked)
-        ask_subject = self._phrasings(entry, "ask-subject", allowed=("value",))
-        if ask_subject and kind is not ValueKind.ENTITY:
-            self.add(entry.entries["ask-subject"][0], "'ask-subject' needs an entity value")
-        statement = self._phrasings(entry, "statement", allowed=("subject", "value"), required=True)
-        negation = self._phrasings(entry, "negation", allowed=("subject",))
-        if kind is ValueKind.BOOLEAN and not negation:
-            self.add(
-                entry, "a boolean relation needs 'negation': the statement saying the opposite"
-            )
-        if kind is not ValueKind.BOOLEAN and statement and "{value}" not in statement[0]:
-            self.add(entry.entries["statement"][1], "'statement' must contain {value}")
-        distractors_node = entry.entries.get("distractors-from")
-        distractors_from = tuple(fields.text_list(entry, "distractors-from"))
-        if distractors_node is not None and kind is not ValueKind.ENTITY:
-            self.add(distractors_node[0], "'distractors-from' needs an entity value")
-        tolerance = fields.number(entry, "tolerance")
-        if tolerance is not None and kind is not ValueKind.INTEGER:
-            self.add(entry.entries["tolerance"][0], "'tolerance' applies only to integer relations")
-        if len(self.problems.items) > errors_before or subject is None or value is None:
-            return None
-        return Relation(
-            key=key.value,
-            subject_type=subject.value,
-            kind=kind,
-            ask=ask,
-            statement=statement[0],
-            value_type=value.value if kind is ValueKind.ENTITY else "",
-            many=many,
-            ask_subject=ask_subject,
-            negation=negation[0] if negation else "",
-            tolerance=tolerance or Decimal(0),
-            distractors_from=distractors_from,
-            asked=asked,
-            place=_place(key),
-            distractors_place=_place(distractors_node[1]) if distractors_node else NOWHERE,
-        )
-
-    def _phrasings(
-        self, entry: Mapping, key: str, allowed: tuple[str, ...], required: bool = False
-    ) -> tuple[str, ...]:
-        """One phrasing or a list of them, using only the placeholders ``allowed``."""
-        found = entry.entries.get(key)
-        if found is None:
-            if required:
-                self.add(entry, f"missing required key '{key}'")
-            return ()
-        items = found[1].items if isinstance(found[1], Sequence) else [found[1]]
-        phrasings = []
         for item in items:
             if not isinstance(item, Scalar) or not item.value.strip():
-                self.add(item, f"each phrasing of '{key}' must be non-empty text")
+                self.add(item, "each entry of 'use' must be the name of a relation library")
                 continue
-            for name in PLACEHOLDER.findall(item.value):
-                if name not in allowed:
-                    names = " and ".join("{" + n + "}" for n in allowed)
-                    self.add(item, f"'{key}' may use {names}, not {{{name}}}")
-            phrasings.append(item.value)
-        if not phrasings and required:
-            self.add(found[1], f"'{key}' needs at least one phrasing")
-        return tuple(phrasings)
+            name = item.value.strip()
+            if name not in known:
+                names = ", ".join(known) or "none"
+                self.add(item, f"unknown relation library '{name}' (known: {names})")
+                continue
+            library = read_library(name, self.library, self.problems.items, self.broken)
+            for relation in library.values():
+                reason = unavailable_reason(relation, types)
+                if reason is None:
+                    relations[relation.key] = placed_at_use(relation, _place(item))
+                else:
+                    self.unavailable[relation.key] = reason
+        return relations
+
+    def _relations(
+        self, top: Mapping, entities: dict[str, Entity], library: dict[str, Relation]
+    ) -> dict[str, Relation]:
+        """The sheet's own relations over the library's (a sheet may override a library
+        relation by its key), with what they name of each other resolved."""
+        section = self._section(top, "relations", required=not library)
+        types = {entity.type for entity in entities.values()}
+        own = RelationReader(self.problems, self.broken).read(section, types)
+        for key in own:
+            self.unavailable.pop(key, None)
+        merged = {key: relation for key, relation in library.items() if key not in own}
+        merged.update(own)
+        return References(self.problems, self.broken, self.unavailable).resolve(merged)
 
     def _facts(
         self, top: Mapping, entities: dict[str, Entity], relations: dict[str, Relation]
@@ -317,15 +291,30 @@ class _Reader:
         explain = fields.text(entry, "explain")
         relation = None
         if relation_node is not None:
-            relation = relations.get(relation_node.value)
-            if relation is None and relation_node.value not in self.broken:
-                self.add(relation_node, _unknown("relation", relation_node.value, relations))
+            name = relation_node.value
+            relation = relations.get(name)
+            if relation is None and name not in self.broken:
+                message = self.unavailable.get(name) or unknown("relation", name, relations)
+                self.add(relation_node, message)
+        subject_entity = None
         if subject is not None:
-            self._entity_of_type(subject, entities, relation.subject_type if relation else None)
+            wanted = relation.subject_type if relation else None
+            subject_entity = self._entity_of_type(subject, entities, wanted)
+        tolerance = fields.number(entry, "tolerance")
+        spoiler_node = fields.scalar(entry, "spoiler")
+        spoiler = fields.flag(entry, "spoiler")
+        difficulty = fields.choice(entry, "difficulty", Difficulty)
         if relation is None or subject is None or value_node is None or not evidence:
+            return []
+        if subject_entity is None:  # reported: the checks of the sheet need a real subject
             return []
         if accept and relation.kind is not ValueKind.TEXT:
             self.add(entry.entries["accept"][0], "'accept' applies only to text facts")
+        if tolerance is not None and relation.kind not in NUMBER_KINDS:
+            self.add(
+                entry.entries["tolerance"][0],
+                "'tolerance' applies only to integer and number facts",
+            )
         if isinstance(value_node, Sequence) and relation.many:
             value_nodes = value_node.items
         elif isinstance(value_node, Scalar):
@@ -336,19 +325,28 @@ class _Reader:
         facts = []
         for node in value_nodes:
             value = self._value(node, relation, entities)
-            if value is not None:
-                facts.append(
-                    Fact(
-                        subject=subject.value,
-                        relation=relation.key,
-                        value=value,
-                        evidence=evidence,
-                        accept=accept,
-                        explain=explain,
-                        place=_place(entry),
-                        value_place=_place(node),
-                    )
+            if value is None:
+                continue
+            own_tolerance = tolerance
+            if own_tolerance is None and _approximate(node, relation):
+                assert isinstance(value, int | Decimal)
+                own_tolerance = about_tolerance(value)
+            facts.append(
+                Fact(
+                    subject=subject.value,
+                    relation=relation.key,
+                    value=value,
+                    evidence=evidence,
+                    accept=accept,
+                    explain=explain,
+                    place=_place(entry),
+                    value_place=_place(node),
+                    tolerance=own_tolerance,
+                    # The relation's default, unless the fact says otherwise.
+                    spoiler=spoiler if spoiler_node is not None else relation.spoiler,
+                    difficulty=difficulty.value if difficulty is not None else relation.difficulty,
                 )
+            )
         return facts
 
     def _evidence(self, entry: Mapping) -> tuple[Quote, ...]:
@@ -377,11 +375,20 @@ class _Reader:
         if kind is ValueKind.DATE:
             parsed = parse_date(text)
             if parsed is None:
-                self.add(node, f"'{text}' is not a date (write e.g. July 4 or July 4, 1976)")
+                self.add(
+                    node,
+                    f"'{text}' is not a date (write e.g. July 4, July 4, 1976, July 1976 or 1976)",
+                )
         elif kind is ValueKind.INTEGER:
-            parsed = parse_integer(text)
+            parsed = parse_integer(split_approximate(text)[0])
             if parsed is None:
-                self.add(node, f"'{text}' is not a whole number of 0 or more in digits")
+                self.add(
+                    node, f"'{text}' is not a whole number in digits (e.g. 6, -3 or about 600)"
+                )
+        elif kind is ValueKind.NUMBER:
+            parsed = parse_decimal(split_approximate(text)[0])
+            if parsed is None:
+                self.add(node, f"'{text}' is not a number in digits (e.g. 38.5, -3 or about 600)")
         elif kind is ValueKind.BOOLEAN:
             parsed = {"true": True, "false": False}.get(text.lower())
             if parsed is None:
@@ -399,15 +406,18 @@ class _Reader:
         entity = entities.get(node.value.strip())
         if entity is None:
             if node.value.strip() not in self.broken:
-                self.add(node, _unknown("entity", node.value, entities))
+                self.add(node, unknown("entity", node.value, entities))
             return None
         if wanted is not None and entity.type != wanted:
-            self.add(node, f"entity '{entity.key}' is a {entity.type}, not a {wanted}")
+            self.add(node, f"entity '{entity.key}' is {a(entity.type)}, not {a(wanted)}")
             return None
         return entity
 
 
-def _unknown(what: str, name: str, known: Iterable[str]) -> str:
-    close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
-    hint = f"; did you mean '{close[0]}'?" if close else ""
-    return f"unknown {what} '{name}'{hint}"
+def _approximate(node: Node, relation: Relation) -> bool:
+    """ "about 600" for a number: a value with its own tolerance."""
+    return (
+        relation.kind in NUMBER_KINDS
+        and isinstance(node, Scalar)
+        and split_approximate(node.value)[1]
+    )

@@ -7,19 +7,25 @@ from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 
+from quiz.core.problems import Problem
 from quiz.core.values import CalendarDate
 
 
 class ValueKind(StrEnum):
     DATE = "date"
-    INTEGER = "integer"
+    INTEGER = "integer"  # a whole number, held as an int
+    NUMBER = "number"  # a decimal ("38.5", "-3"), held as a Decimal as written
     ENTITY = "entity"
     BOOLEAN = "boolean"
     TEXT = "text"
 
 
 # Dates, numbers and yes/no facts have one value per subject; entities and text may have many.
-SINGLE_VALUED_KINDS = frozenset({ValueKind.DATE, ValueKind.INTEGER, ValueKind.BOOLEAN})
+SINGLE_VALUED_KINDS = frozenset(
+    {ValueKind.DATE, ValueKind.INTEGER, ValueKind.NUMBER, ValueKind.BOOLEAN}
+)
+# The kinds whose values are ordered, so that a relation may bound them.
+ORDERED_KINDS = frozenset({ValueKind.DATE, ValueKind.INTEGER, ValueKind.NUMBER})
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +44,8 @@ class EntityRef:
     key: str
 
 
-FactValue = CalendarDate | int | bool | EntityRef | str
+FactValue = CalendarDate | int | Decimal | bool | EntityRef | str
+BoundValue = CalendarDate | int | Decimal
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +54,24 @@ class Entity:
     type: str
     name: str
     aliases: tuple[str, ...] = ()
+    place: Place = field(default=NOWHERE, compare=False)
+    # What the author says of the entity, as (slug, text) pairs ("gender", "female"), for
+    # relations whose wrong answers must share some of them (Relation.match).
+    attributes: tuple[tuple[str, str], ...] = ()
+
+    def attribute(self, name: str) -> str | None:
+        return next((value for key, value in self.attributes if key == name), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Bound:
+    """One end of a relation's values: a literal of the relation's kind (``value``) or the
+    key of another relation whose fact gives it (``relation``); exactly one is set.
+    ``strict`` for after/before, which exclude the bound itself."""
+
+    value: BoundValue | None
+    relation: str
+    strict: bool
     place: Place = field(default=NOWHERE, compare=False)
 
 
@@ -64,7 +89,9 @@ class Relation:
     # Phrasings that ask for the subject from ``{value}`` ("Which character does X play?").
     ask_subject: tuple[str, ...] = ()
     negation: str = ""  # boolean relations: the statement saying the opposite
-    tolerance: Decimal = Decimal(0)  # integer relations: accepted distance in number questions
+    # Integer and number relations: accepted distance in number questions (a fact's own
+    # tolerance, from "about N", wins).
+    tolerance: Decimal = Decimal(0)
     # Entity relations: other relations whose values, with this one's, are the only plausible
     # wrong answers (a cast question offers cast members, never the novelist).
     distractors_from: tuple[str, ...] = ()
@@ -72,6 +99,18 @@ class Relation:
     asked: bool = True
     place: Place = field(default=NOWHERE, compare=False)
     distractors_place: Place = field(default=NOWHERE, compare=False)
+    # Entity relations: attributes each wrong answer must share with the right one (with
+    # the subject, for a question asking for the subject); an entity lacking one never does.
+    match: tuple[str, ...] = ()
+    # Date, integer and number relations: the lowest and highest values a fact may have
+    # (min/after and max/before), which wrong answers respect too.
+    minimum: Bound | None = None
+    maximum: Bound | None = None
+    # Defaults for the relation's facts (the loader has already applied them to each fact).
+    difficulty: str = ""
+    spoiler: bool = False
+    # The relation library it comes from (``use:``), or "" for the sheet's own.
+    library: str = ""
 
     @property
     def single_valued(self) -> bool:
@@ -95,6 +134,11 @@ class Fact:
     explain: str = ""
     place: Place = field(default=NOWHERE, compare=False)
     value_place: Place = field(default=NOWHERE, compare=False)
+    # The fact's own tolerance ("about 600", or its 'tolerance' key); None: the relation's.
+    tolerance: Decimal | None = None
+    # The fact's own, or else its relation's: a question that gives the plot away...
+    spoiler: bool = False
+    difficulty: str = ""  # ...and easy, medium or hard as the author says ("": estimate it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,3 +164,5 @@ class FactSheet:
     relations: dict[str, Relation]
     facts: tuple[Fact, ...]
     article_place: Place = field(default=NOWHERE, compare=False)
+    # What quiz facts check warns of without refusing the sheet (quiz.facts.checks).
+    warnings: tuple[Problem, ...] = ()

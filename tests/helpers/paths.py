@@ -10,4 +10,11 @@ BANK = REPO / "question_bank"
 DATA = REPO / "tests" / "data"
 IMPORT_DATA = DATA / "import"
 LIGHTHOUSE = DATA / "lighthouse" / "lighthouse.facts.yaml"
+NIGHT_HARBOUR = DATA / "night_harbour" / "night_harbour.facts.yaml"
+# Invented articles of three genres, each with a fact sheet written by hand.
+ARTICLE_SHEETS = {
+    "tv": DATA / "articles" / "tv" / "hollow_bay.facts.yaml",
+    "science": DATA / "articles" / "science" / "lake_varsen.facts.yaml",
+    "sports": DATA / "articles" / "sports" / "cup_final.facts.yaml",
+}
 SHEET = REPO / "seeds" / "his_and_hers.facts.yaml"  # the shipped fact sheet
