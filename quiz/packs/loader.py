@@ -164,8 +164,8 @@ def _check_answers(fields: FieldReader, entry: Mapping, question: Question) -> N
                 f"'wrong' needs 1 to {MAX_WRONG} answers, not {len(question.wrong)}",
             )
         fields.distinct_from_answer(entry, "wrong", question.answer)
-    elif kind is QuestionType.TEXT:
-        fields.distinct_from_answer(entry, "accept", question.answer)
+    # An accepted form that reads like the answer ("The Beatles" beside "Beatles") is
+    # redundant but harmless: the question keeps it rather than being refused.
     elif kind is QuestionType.TRUEFALSE:
         word = question.answer.strip().lower()
         if word in NOT_TRUEFALSE:
