@@ -16,9 +16,11 @@ from decimal import Decimal
 from quiz.core.model import Difficulty, Pack, Question, QuestionType
 from quiz.core.problems import LoadError, Problem
 from quiz.core.text import typed_answer_key
-from quiz.core.values import CalendarDate, date_spellings, mentions
+from quiz.core.values import CalendarDate, Mentions, date_spellings, dates_in, mentions
+from quiz.facts.bounds import Bounds, bounds_of
 from quiz.facts.checks import value_text
 from quiz.facts.model import (
+    Entity,
     EntityRef,
     Fact,
     FactSheet,
@@ -26,21 +28,21 @@ from quiz.facts.model import (
     Relation,
     ValueKind,
 )
+from quiz.generate.difficulty import ClueIndex, estimate
 from quiz.generate.distractors import (
     MIN_WRONG,
     EntityIndex,
     date_ladder,
-    integer_ladder,
-    next_date,
+    date_order,
+    lone_wrong_date,
+    lone_wrong_number,
+    number_ladder,
+    shares_attributes,
 )
 from quiz.generate.templates import TRUE_OR_FALSE, fill, statement, subject_name, true_statement
 
-DIFFICULTY = {
-    QuestionType.TRUEFALSE: Difficulty.EASY,
-    QuestionType.CHOICE: Difficulty.MEDIUM,
-    QuestionType.NUMBER: Difficulty.HARD,
-    QuestionType.TEXT: Difficulty.HARD,
-}
+YES, NO = "Yes", "No"
+NUMBER_KINDS = (ValueKind.INTEGER, ValueKind.NUMBER)
 _NOT_IN_ID = re.compile(r"[^A-Za-z0-9]+")
 
 
@@ -90,7 +92,35 @@ def generate(sheet: FactSheet, seed: int) -> list[Generated]:
         if fact is siblings[0]:
             questions.extend(maker.about_subject(siblings))
         questions.extend(maker.about_fact(fact))
-    return [item for item in questions if not _gives_answer_away(item.question)]
+    kept = [item for item in questions if not _gives_answer_away(item.question)]
+    return _rated(sheet, kept)
+
+
+def _rated(sheet: FactSheet, items: list[Generated]) -> list[Generated]:
+    """Each question with the sheet's difficulty for its fact, else the estimated one
+    (quiz.generate.difficulty)."""
+    quotes = {id(fact): _index(q.text for q in fact.evidence) for fact in sheet.facts}
+    prompts: dict[str, list[str]] = {}
+    for item in items:
+        prompts.setdefault(item.question.group, []).append(item.question.prompt)
+    index = ClueIndex(quotes, {group: _index(texts) for group, texts in prompts.items()})
+    rated = []
+    for item in items:
+        question = item.question
+        chosen = item.fact.difficulty or sheet.relations[item.fact.relation].difficulty
+        if chosen:
+            difficulty = Difficulty(chosen)
+        else:
+            clues = index.clues(question.answer, id(item.fact), question.group)
+            difficulty = estimate(question, clues)
+        rated.append(replace(item, question=replace(question, difficulty=difficulty)))
+    return rated
+
+
+def _index(texts: Iterable[str]) -> Mentions:
+    # One index for several texts (a name split across two of them would count: the
+    # estimate can bear it, and one index per text would be looked up as often again).
+    return Mentions("\n".join(texts))
 
 
 def _gives_answer_away(question: Question) -> bool:
@@ -114,21 +144,41 @@ class _Maker:
         self.values = values
         self.by_value = by_value
         self.entities = EntityIndex(sheet)
+        self.title = sheet.pack.title
+        self._bounds: dict[int, Bounds] = {}
+        self._article_dates: list[CalendarDate] | None = None
 
     def rng(self, question_id: str) -> random.Random:
         return random.Random(f"{self.seed}:{question_id}")
+
+    def fill(self, template: str, fact: Fact, value: str = "") -> str:
+        return fill(template, subject_name(self.sheet, fact), value, self.title)
+
+    def bounds(self, fact: Fact) -> Bounds:
+        if id(fact) not in self._bounds:
+            self._bounds[id(fact)] = bounds_of(self.sheet, fact)
+        return self._bounds[id(fact)]
+
+    def article_dates(self) -> list[CalendarDate]:
+        if self._article_dates is None:
+            self._article_dates = [date for date, _, _ in dates_in(self.sheet.article)]
+        return self._article_dates
 
     def about_subject(self, facts: list[Fact]) -> Iterable[Generated]:
         """The questions about one subject's values of one relation.
 
         A choice, and a typed or number question, ask for the value; for a many-valued
         relation any of its values is right, so one of each covers them all. Then one
-        true/false statement per value, while distinct wrong values last to make false ones.
+        true/false statement per value, each true or false on a coin toss, while wrong
+        values last to make false ones (a many-valued relation whose role has no wrong
+        value left takes them from every entity of the value's type).
         """
         first = facts[0]
         relation = self.sheet.relations[first.relation]
         base = f"{first.relation}.{first.subject}"
         if relation.kind is ValueKind.BOOLEAN:
+            if relation.ask:
+                yield self._yes_no(f"{base}.yesno", first, relation)
             yield self._true_false(f"{base}.truefalse", first, relation, claim_if_false=None)
             return
         prompts = self.rng(base + ".ask").sample(relation.ask, len(relation.ask))
@@ -137,12 +187,15 @@ class _Maker:
         if choice is not None:
             yield choice
         typed_prompt = prompts[1 % len(prompts)]
-        if relation.kind is ValueKind.INTEGER:
+        if relation.kind in NUMBER_KINDS:
             yield self._number(f"{base}.number", fact, relation, typed_prompt)
         elif relation.kind is not ValueKind.TEXT or fact.accept:
             # A phrase can be said in many ways: typed only when the sheet lists them.
             yield self._text(f"{base}.text", fact, relation, typed_prompt, others=facts)
-        false_claims = self._wrong_values(first, relation, self.rng(base + ".false"))
+        false_rng = self.rng(base + ".false")
+        false_claims = self._wrong_values(first, relation, false_rng, for_statement=True)
+        if relation.many and isinstance(first.value, EntityRef) and len(false_claims) < len(facts):
+            false_claims += self._any_other_values(first, relation, false_claims, false_rng)
         for fact, false_claim in zip(facts, false_claims, strict=False):
             if not relation.many:
                 yield self._true_false(f"{base}.truefalse", fact, relation, false_claim)
@@ -174,34 +227,39 @@ class _Maker:
         wrong: tuple[str, ...] = (),
         accept: tuple[str, ...] = (),
         tolerance: Decimal = Decimal(0),
+        reverse: bool = False,
     ) -> Question:
         return Question(
             id=question_id,
             type=kind,
             prompt=prompt,
             answer=answer,
-            difficulty=DIFFICULTY[kind],
             tags=(relation.key,),
             # Each way of asking one fact gives the others away: a round asks one.
             group=f"{fact.relation}.{fact.subject}",
-            explain=self._explain(fact, relation),
+            explain=self._explain(fact, relation, reverse),
             evidence=" … ".join(" ".join(quote.text.split()) for quote in fact.evidence),
             wrong=wrong,
             accept=accept,
             tolerance=tolerance,
+            spoiler=fact.spoiler or relation.spoiler,
         )
 
-    def _explain(self, fact: Fact, relation: Relation) -> str:
+    def _explain(self, fact: Fact, relation: Relation, reverse: bool = False) -> str:
         """The sheet's explanation, else the fact's statement; where the subject has other
-        values too, they are named, so a player who gave one of them sees it was right."""
+        values too, they are named, so a player who gave one of them sees it was right. A
+        question that asked for the subject is answered by the statement alone: the
+        subject's other values answer nothing it asked."""
         if fact.explain:
             return fact.explain
+        explain = true_statement(self.sheet, relation, fact)
+        if reverse:
+            return explain
         others = [
             value_text(other.value, self.sheet)
             for other in self.values[(fact.subject, fact.relation)]
             if other is not fact
         ]
-        explain = true_statement(self.sheet, relation, fact)
         if others:
             explain += f" The same is true of {_and_list(others)}."
         return explain
@@ -213,27 +271,59 @@ class _Maker:
             if isinstance(other.value, EntityRef)
         }
 
-    def _wrong_values(self, fact: Fact, relation: Relation, rng: random.Random) -> list[FactValue]:
-        """Plausible wrong values, in random order; fewer than MIN_WRONG when few exist."""
+    def _wrong_values(
+        self, fact: Fact, relation: Relation, rng: random.Random, for_statement: bool = False
+    ) -> list[FactValue]:
+        """Plausible wrong values, in random order; fewer than MIN_WRONG when few exist (for
+        a statement, where no ladder fits, the one that does)."""
         value = fact.value
         if isinstance(value, EntityRef):
             candidates = self.entities.pool(relation)
-            picked = self.entities.pick(fact, candidates, self._true_keys(fact), rng)
+            like = self.sheet.entities[value.key]
+            picked = self.entities.pick(
+                fact, candidates, self._true_keys(fact), rng, like, relation.match
+            )
             return [EntityRef(entity.key) for entity in picked]
-        ladder: list[CalendarDate] | list[int] | None
+        admits = self.bounds(fact).admits
+        ladder: list[CalendarDate] | list[int | Decimal] | None
+        lone: FactValue | None
         if isinstance(value, CalendarDate):
-            ladder = date_ladder(value, rng)
-            if ladder is None:
-                return [next_date(value)]  # enough for a false statement, not for a choice
-        elif isinstance(value, int) and not isinstance(value, bool):
-            ladder = integer_ladder(value, rng)
-            if ladder is None:
-                return [value + 1]  # the one wrong number that fits above a 0 or a 1
+            ladder = date_ladder(value, admits, rng, self.article_dates())
+            lone = lone_wrong_date(value, admits) if ladder is None and for_statement else None
+        elif isinstance(value, int | Decimal) and not isinstance(value, bool):
+            tolerance = _tolerance(fact, relation)
+            ladder = number_ladder(value, tolerance, admits, rng)
+            lone = (
+                lone_wrong_number(value, tolerance, admits)
+                if ladder is None and for_statement
+                else None
+            )
         else:
             return []  # text: no wrong answer is plausible without inventing one
+        if ladder is None:
+            return [] if lone is None else [lone]  # enough for a false statement only
         wrong: list[FactValue] = [rung_value for rung_value in ladder if rung_value != value]
         rng.shuffle(wrong)
         return wrong
+
+    def _any_other_values(
+        self, fact: Fact, relation: Relation, taken: list[FactValue], rng: random.Random
+    ) -> list[FactValue]:
+        """False claims for a many-valued relation beyond its role: any other entity of the
+        value's type (with the ``match`` attributes) that is none of the true values."""
+        assert isinstance(fact.value, EntityRef)
+        true_keys = self._true_keys(fact) | {v.key for v in taken if isinstance(v, EntityRef)}
+        like = self.sheet.entities[fact.value.key]
+        fits: list[Entity] = [
+            entity
+            for entity, typed in self.entities.by_type.get(relation.value_type, [])
+            if entity.key not in true_keys
+            and entity.key != fact.subject
+            and typed not in {self.entities.typed_name[key] for key in true_keys}
+            and shares_attributes(entity, like, relation.match)
+        ]
+        rng.shuffle(fits)
+        return [EntityRef(entity.key) for entity in fits]
 
     def _choice(
         self, question_id: str, fact: Fact, relation: Relation, prompt_template: str
@@ -242,11 +332,12 @@ class _Maker:
         wrong = self._wrong_values(fact, relation, rng)
         if len(wrong) < MIN_WRONG:
             return None
-        prompt = fill(prompt_template, subject_name(self.sheet, fact))
+        if not isinstance(fact.value, EntityRef):
+            wrong = _in_order(wrong)  # dates and numbers are listed in order
         question = self._question(
             question_id,
             QuestionType.CHOICE,
-            prompt,
+            self.fill(prompt_template, fact),
             value_text(fact.value, self.sheet),
             fact,
             relation,
@@ -254,18 +345,27 @@ class _Maker:
         )
         return Generated(question, fact)
 
+    def _yes_no(self, question_id: str, fact: Fact, relation: Relation) -> Generated:
+        """The boolean relation's question, answered Yes or No."""
+        assert isinstance(fact.value, bool)
+        prompt = self.fill(self.rng(question_id).choice(relation.ask), fact)
+        answer, wrong = (YES, NO) if fact.value else (NO, YES)
+        question = self._question(
+            question_id, QuestionType.CHOICE, prompt, answer, fact, relation, wrong=(wrong,)
+        )
+        return Generated(question, fact)
+
     def _number(
         self, question_id: str, fact: Fact, relation: Relation, prompt_template: str
     ) -> Generated:
-        prompt = fill(prompt_template, subject_name(self.sheet, fact))
         question = self._question(
             question_id,
             QuestionType.NUMBER,
-            prompt,
+            self.fill(prompt_template, fact),
             value_text(fact.value, self.sheet),
             fact,
             relation,
-            tolerance=relation.tolerance,
+            tolerance=_tolerance(fact, relation),
         )
         return Generated(question, fact)
 
@@ -282,11 +382,10 @@ class _Maker:
         for other in others:
             if other is not fact:
                 accepted += [value_text(other.value, self.sheet), *self._spellings(other)]
-        prompt = fill(prompt_template, subject_name(self.sheet, fact))
         question = self._question(
             question_id,
             QuestionType.TEXT,
-            prompt,
+            self.fill(prompt_template, fact),
             answer,
             fact,
             relation,
@@ -330,20 +429,29 @@ class _Maker:
         return Generated(question, fact, claim=claim)
 
     def _reverse(self, base: str, fact: Fact, relation: Relation) -> Generated:
-        """Name the value, ask for the subject: a choice when enough subjects fit, else typed."""
+        """Name the value, ask for the subject: a choice when enough subjects fit, else typed.
+        Wrong subjects share the subject's ``match`` attributes."""
         assert isinstance(fact.value, EntityRef)  # only entity relations may have 'ask-subject'
         rng = self.rng(base + ".reverse")
         value_name = self.sheet.entities[fact.value.key].name
-        prompt = fill(rng.choice(relation.ask_subject), value=value_name)
+        prompt = self.fill(rng.choice(relation.ask_subject), fact, value_name)
         answer = subject_name(self.sheet, fact)
         holders = {other.subject for other in self.by_value[(fact.relation, fact.value)]}
         subjects = self.entities.by_type[relation.subject_type]
-        picked = self.entities.pick(fact, subjects, holders, rng)
+        like = self.sheet.entities[fact.subject]
+        picked = self.entities.pick(fact, subjects, holders, rng, like, relation.match)
         if len(picked) >= MIN_WRONG:
             wrong = tuple(entity.name for entity in picked)
             question_id = base + ".reverse-choice"
             question = self._question(
-                question_id, QuestionType.CHOICE, prompt, answer, fact, relation, wrong=wrong
+                question_id,
+                QuestionType.CHOICE,
+                prompt,
+                answer,
+                fact,
+                relation,
+                wrong=wrong,
+                reverse=True,
             )
         else:
             aliases = self.sheet.entities[fact.subject].aliases
@@ -355,8 +463,29 @@ class _Maker:
                 fact,
                 relation,
                 accept=_distinct(aliases, answer),
+                reverse=True,
             )
         return Generated(question, fact, reverse=True)
+
+
+def _tolerance(fact: Fact, relation: Relation) -> Decimal:
+    """The fact's own tolerance ("about 600"), else its relation's."""
+    return fact.tolerance if fact.tolerance is not None else relation.tolerance
+
+
+def _in_order(values: list[FactValue]) -> list[FactValue]:
+    """Dates or numbers in order (the other kinds as they are)."""
+    dates: list[CalendarDate] = []
+    numbers: list[int | Decimal] = []
+    for value in values:
+        if isinstance(value, CalendarDate):
+            dates.append(value)
+        elif isinstance(value, int | Decimal) and not isinstance(value, bool):
+            numbers.append(value)
+    in_order_dates = sorted(dates, key=date_order)
+    if len(dates) == len(values):
+        return list(in_order_dates)
+    return list(sorted(numbers)) if len(numbers) == len(values) else values
 
 
 def _slug(value: FactValue) -> str:

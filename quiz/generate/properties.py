@@ -6,18 +6,22 @@ many seeds, and the pack-level ones on any pack.
 
 from __future__ import annotations
 
+import datetime
 import itertools
+import re
 from collections import Counter
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 
 from quiz.core.model import Pack, Question, QuestionType
 from quiz.core.problems import LoadError
 from quiz.core.text import normalize_answer, typed_answer_key
-from quiz.core.values import CalendarDate, as_datetime, format_date, parse_date
+from quiz.core.values import CalendarDate, format_date, parse_date
+from quiz.facts.bounds import bounds_of
 from quiz.facts.checks import value_text
-from quiz.facts.model import FactSheet, FactValue, ValueKind
-from quiz.generate.distractors import LADDER_RUNGS, MIN_WRONG
+from quiz.facts.model import Entity, EntityRef, Fact, FactSheet, FactValue, Relation, ValueKind
+from quiz.generate.distractors import LADDER_RUNGS, MIN_WRONG, date_order, shift
 from quiz.generate.generator import Generated, generate, generate_pack
 from quiz.packs.dump import dump_pack_yaml
 from quiz.packs.fairness import unfair_questions
@@ -53,7 +57,12 @@ def answer_is_the_value(sheet: FactSheet, item: Generated) -> str | None:
     question, fact = item.question, item.fact
     if question.type is QuestionType.TRUEFALSE:
         return None  # its answer is the statement's truth: see statement_truth
-    expected = sheet.entities[fact.subject].name if item.reverse else value_text(fact.value, sheet)
+    if item.reverse:
+        expected = sheet.entities[fact.subject].name
+    elif isinstance(fact.value, bool):  # a yes/no question
+        expected = "Yes" if fact.value else "No"
+    else:
+        expected = value_text(fact.value, sheet)
     if question.answer != expected:
         return f"answer '{question.answer}' is not the fact's value '{expected}'"
     if not question.evidence or not question.explain:
@@ -62,11 +71,20 @@ def answer_is_the_value(sheet: FactSheet, item: Generated) -> str | None:
 
 
 def wrong_answers_fit(sheet: FactSheet, item: Generated) -> str | None:
-    """Distinct, never right, of the answer's kind; dates and numbers evenly stepped."""
+    """Distinct, never right, of the answer's kind; dates and numbers evenly stepped (or,
+    for dates, other dates of the article); a yes/no question offers the other word."""
     question = item.question
     if question.type is not QuestionType.CHOICE:
         return None
     wrong = question.wrong
+    relation = sheet.relations[item.fact.relation]
+    value = item.fact.value
+    if isinstance(value, bool):
+        expected = ("No",) if value else ("Yes",)
+        answer = "Yes" if value else "No"
+        if (question.answer, wrong) != (answer, expected):
+            return f"a yes/no question answers '{question.answer}' offering {list(wrong)}"
+        return None
     typed = [typed_answer_key(text) for text in wrong]
     if len(set(typed)) != len(typed):
         return f"wrong answers repeat each other: {list(wrong)}"
@@ -75,8 +93,6 @@ def wrong_answers_fit(sheet: FactSheet, item: Generated) -> str | None:
     right = _right_answers(sheet, item) & set(typed)
     if right:
         return f"wrong answer '{right.pop()}' is right by the facts"
-    relation = sheet.relations[item.fact.relation]
-    value = item.fact.value
     if relation.kind is ValueKind.ENTITY and relation.distractors_from and not item.reverse:
         sources = {relation.key, *relation.distractors_from}
         names = {value_text(f.value, sheet) for f in sheet.facts if f.relation in sources}
@@ -89,38 +105,89 @@ def wrong_answers_fit(sheet: FactSheet, item: Generated) -> str | None:
         strangers = [text for text in wrong if text not in names]
         return f"wrong answers {strangers} are not {entity_type} names" if strangers else None
     if isinstance(value, CalendarDate):
-        return _dates_evenly_stepped(value, wrong)
-    if isinstance(value, int) and not isinstance(value, bool):
+        return _dates_evenly_stepped(sheet, value, wrong)
+    if isinstance(value, int | Decimal):
         return _numbers_evenly_stepped(value, wrong)
     return f"a {relation.kind} value has wrong answers"
 
 
-def _numbers_evenly_stepped(value: int, wrong: tuple[str, ...]) -> str | None:
-    if not all(text.isdigit() for text in wrong):
-        return f"wrong answers {list(wrong)} are not all whole numbers"
-    numbers = sorted([value, *(int(text) for text in wrong)])
+def _number(text: str) -> Decimal | None:
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        return None
+
+
+def _numbers_evenly_stepped(value: int | Decimal, wrong: tuple[str, ...]) -> str | None:
+    parsed = [_number(text) for text in wrong]
+    found = [number for number in parsed if number is not None]
+    if len(found) != len(wrong) or (isinstance(value, int) and any(n % 1 for n in found)):
+        return f"wrong answers {list(wrong)} are not all numbers like the answer"
+    if found != sorted(found):
+        return f"wrong answers {list(wrong)} are not in order"
+    numbers = sorted([Decimal(value), *found])
     if len({b - a for a, b in itertools.pairwise(numbers)}) != 1:
-        return f"choices {numbers} are not evenly spaced"
+        return f"choices {[str(n) for n in numbers]} are not evenly spaced"
     return None
 
 
-def _dates_evenly_stepped(value: CalendarDate, wrong: tuple[str, ...]) -> str | None:
+def _dates_evenly_stepped(
+    sheet: FactSheet, value: CalendarDate, wrong: tuple[str, ...]
+) -> str | None:
     parsed = [parse_date(text) for text in wrong]
     dates = [date for date in parsed if date is not None]
-    if len(dates) != len(wrong) or any((d.year is None) != (value.year is None) for d in dates):
+    if len(dates) != len(wrong) or any(not _written_alike(d, value) for d in dates):
         return f"wrong answers {list(wrong)} are not all dates written like the answer"
-    ordered = sorted([value, *dates], key=lambda d: as_datetime(d).toordinal())
-    pairs = list(itertools.pairwise(ordered))
-    days = {as_datetime(b).toordinal() - as_datetime(a).toordinal() for a, b in pairs}
-    months = {_month_number(b) - _month_number(a) for a, b in pairs}
-    same_day = len({d.day for d in ordered}) == 1
-    if len(days) == 1 or (same_day and len(months) == 1):
+    if dates != sorted(dates, key=date_order):
+        return f"wrong answers {list(wrong)} are not in order"
+    if _ladder_step(value, dates) is not None:
         return None
+    article = {_year_less_like(date, value) for date in _article_dates(sheet)}
+    if all(date in article for date in dates):
+        return None  # other dates the article gives
+    ordered = sorted([value, *dates], key=date_order)
     return f"choices {[format_date(d) for d in ordered]} are not evenly spaced"
 
 
-def _month_number(date: CalendarDate) -> int:
-    return (date.year or 0) * 12 + date.month
+def _written_alike(date: CalendarDate, value: CalendarDate) -> bool:
+    """Of the answer's precision, with a year exactly when it has one."""
+    return (date.year is None, date.month is None, date.day is None) == (
+        value.year is None,
+        value.month is None,
+        value.day is None,
+    )
+
+
+def _year_less_like(date: CalendarDate, value: CalendarDate) -> CalendarDate:
+    if value.year is None and date.day is not None:
+        return CalendarDate(None, date.month, date.day)
+    return date
+
+
+def _article_dates(sheet: FactSheet) -> list[CalendarDate]:
+    from quiz.core.values import dates_in
+
+    return [date for date, _, _ in dates_in(sheet.article)]
+
+
+def _ladder_step(value: CalendarDate, wrong: list[CalendarDate]) -> tuple[str, int] | None:
+    """The step the choices climb by, if they do: a month, a year, or a week or more of
+    days (a guess between May 7 and May 8 is not trivia)."""
+    ordered = sorted([value, *wrong], key=date_order)
+    pairs = list(itertools.pairwise(ordered))
+    for step in (("months", 1), ("years", 1)):
+        if all(shift(a, step, 1) == b for a, b in pairs):
+            return step
+    if all(date.month is not None and date.day is not None for date in ordered):
+        days = {_ordinal(b) - _ordinal(a) for a, b in pairs}
+        if len(days) == 1 and (apart := days.pop()) >= 7:
+            return ("days", apart)
+    return None
+
+
+def _ordinal(date: CalendarDate) -> int:
+    assert date.month is not None and date.day is not None
+    return datetime.date(date.year or 2000, date.month, date.day).toordinal()
 
 
 def statement_truth(sheet: FactSheet, item: Generated) -> str | None:
@@ -141,16 +208,28 @@ def statement_truth(sheet: FactSheet, item: Generated) -> str | None:
     return None
 
 
+def _tolerance(fact: Fact, relation: Relation) -> Decimal:
+    return fact.tolerance if fact.tolerance is not None else relation.tolerance
+
+
+def _unit(*numbers: Decimal) -> Decimal:
+    exponents = [n.as_tuple().exponent for n in numbers]
+    return Decimal(1).scaleb(min(0, *(e for e in exponents if isinstance(e, int))))
+
+
 def tolerance_is_exact(sheet: FactSheet, item: Generated) -> str | None:
     question = item.question
     if question.type is not QuestionType.NUMBER:
         return None
     value, tolerance = question.number_answer, question.tolerance
-    declared = sheet.relations[item.fact.relation].tolerance
+    declared = _tolerance(item.fact, sheet.relations[item.fact.relation])
     if tolerance != declared:
-        return f"tolerance {tolerance} is not the relation's {declared}"
-    whole = int(tolerance)
-    for offset in range(-whole - 2, whole + 3):
+        return f"tolerance {tolerance} is not the fact's {declared}"
+    unit = _unit(value, tolerance)
+    # Every step of the last written place within a few of the edges, and the middle.
+    edge = (tolerance / unit).to_integral_value()
+    steps = {0, *range(max(0, int(edge) - 2), int(edge) + 3)}
+    for offset in sorted({sign * step * unit for step in steps for sign in (1, -1)}):
         _, correct = judge(question, (), -1, str(value + offset))
         if correct is not (abs(offset) <= tolerance):
             verdict = "accepted" if correct else "refused"
@@ -172,6 +251,104 @@ def typed_answers_accepted(sheet: FactSheet, item: Generated) -> str | None:
     return None
 
 
+def _offered(sheet: FactSheet, item: Generated) -> list[FactValue]:
+    """The wrong values a question puts before the player: its wrong choices read back as
+    values of the fact's kind, or a false statement's claim. Entities by name in their type."""
+    question, fact = item.question, item.fact
+    relation = sheet.relations[fact.relation]
+    if question.type is QuestionType.TRUEFALSE:
+        truths = _true_values(sheet, fact.subject, fact.relation)
+        claim = item.claim
+        return [claim] if claim is not None and claim not in truths else []
+    if question.type is not QuestionType.CHOICE or isinstance(fact.value, bool):
+        return []
+    if item.reverse or relation.kind is ValueKind.ENTITY:
+        entity_type = relation.subject_type if item.reverse else relation.value_type
+        by_name = {e.name: e.key for e in sheet.entities.values() if e.type == entity_type}
+        return [EntityRef(by_name[text]) for text in question.wrong if text in by_name]
+    if isinstance(fact.value, CalendarDate):
+        return [date for date in map(parse_date, question.wrong) if date is not None]
+    numbers = [number for number in map(_number, question.wrong) if number is not None]
+    if isinstance(fact.value, int):
+        return [int(number) for number in numbers if number % 1 == 0]
+    return list(numbers)
+
+
+def wrong_numbers_outside_tolerance(sheet: FactSheet, item: Generated) -> str | None:
+    """No wrong number, offered or claimed, is one the fact's number question accepts."""
+    value = item.fact.value
+    if item.reverse or isinstance(value, bool) or not isinstance(value, int | Decimal):
+        return None
+    tolerance = _tolerance(item.fact, sheet.relations[item.fact.relation])
+    for wrong in _offered(sheet, item):
+        assert isinstance(wrong, int | Decimal)
+        if abs(Decimal(wrong) - Decimal(value)) <= tolerance:
+            return f"wrong number {wrong} is within {tolerance} of the answer {value}"
+    return None
+
+
+def wrong_values_in_bounds(sheet: FactSheet, item: Generated) -> str | None:
+    """Every wrong date or number, offered or claimed, is one the fact's bounds admit."""
+    value = item.fact.value
+    if item.reverse or isinstance(value, bool | EntityRef | str):
+        return None
+    bounds = bounds_of(sheet, item.fact)
+    for wrong in _offered(sheet, item):
+        assert isinstance(wrong, CalendarDate | int | Decimal)
+        complaint = bounds.complaint(wrong)
+        if complaint is not None:
+            return f"wrong {complaint}"
+    return None
+
+
+def wrong_entities_match(sheet: FactSheet, item: Generated) -> str | None:
+    """Every wrong entity, offered or claimed, has the answer's value of each attribute the
+    relation's ``match`` names (the subject's, for a question asking for the subject)."""
+    fact = item.fact
+    match = sheet.relations[fact.relation].match
+    if not match or not isinstance(fact.value, EntityRef):
+        return None
+    like = sheet.entities[fact.subject if item.reverse else fact.value.key]
+    for wrong in _offered(sheet, item):
+        assert isinstance(wrong, EntityRef)
+        entity = sheet.entities[wrong.key]
+        differs = [name for name in match if not _same_attribute(entity, like, name)]
+        if differs:
+            return f"wrong answer '{entity.name}' differs from '{like.name}' in {differs}"
+    return None
+
+
+def _same_attribute(entity: Entity, like: Entity, name: str) -> bool:
+    wanted = like.attribute(name)
+    return wanted is not None and entity.attribute(name) == wanted
+
+
+_RUN = re.compile(r"[^\W_]+")
+
+
+def _runs(text: str) -> set[str]:
+    """The words and digit runs of a text, as a player would type them."""
+    return set(_RUN.findall(normalize_answer(text)))
+
+
+def accepted_answers_share(sheet: FactSheet, item: Generated) -> str | None:
+    """Each accepted form shares a word or a digit run with a right answer ("1,800,000
+    euros" read as "1", "800" and "000 euros" would not)."""
+    question = item.question
+    if question.type is not QuestionType.TEXT:
+        return None
+    rights = [question.answer]
+    if not item.reverse:
+        values = _true_values(sheet, item.fact.subject, item.fact.relation)
+        rights += [value_text(value, sheet) for value in values]
+    right_runs = [_runs(text) for text in rights]
+    for accepted in question.accept:
+        runs = _runs(accepted)
+        if not any(runs & right for right in right_runs):
+            return f"accepted answer '{accepted}' shares no word or number with the answer"
+    return None
+
+
 QUESTION_PROPERTIES: tuple[tuple[str, QuestionCheck], ...] = (
     ("each answer is its fact's value, with evidence and explanation", answer_is_the_value),
     (
@@ -181,6 +358,10 @@ QUESTION_PROPERTIES: tuple[tuple[str, QuestionCheck], ...] = (
     ("true/false statements are true exactly when the facts say so", statement_truth),
     ("number questions accept exactly the values within tolerance", tolerance_is_exact),
     ("typed questions accept the answer and each accepted spelling", typed_answers_accepted),
+    ("wrong numbers lie outside tolerance", wrong_numbers_outside_tolerance),
+    ("wrong values are inside the bounds", wrong_values_in_bounds),
+    ("wrong entities share the `match` attributes", wrong_entities_match),
+    ("each accepted answer shares a word or digit run with the answer", accepted_answers_share),
 )
 
 
@@ -216,8 +397,9 @@ def consistent_prompts(pack: Pack) -> str | None:
 
 
 def fair_questions(pack: Pack) -> str | None:
-    """No prompt gives its answer away, no wrong answer is of another kind (quiz.fairness)."""
-    unfair = unfair_questions(pack)
+    """No prompt gives its own answer away, no wrong answer is of another kind
+    (quiz.packs.fairness). A prompt naming another question's answer is left to the draw."""
+    unfair = [u for u in unfair_questions(pack) if not u.about_another]
     return f"question '{unfair[0].question_id}': {unfair[0].message}" if unfair else None
 
 
@@ -276,7 +458,9 @@ def check_pack_properties(pack: Pack) -> list[PropertyVerdict]:
 
 def uniformity(sheet: FactSheet, seeds: int) -> list[PropertyVerdict]:
     """Chi-square tests that the answer's rank among ordered choices, and the truth of a
-    statement, carry no information; skipped when too few questions make them meaningful."""
+    statement, carry no information; skipped when too few questions make them meaningful.
+    Ranks are counted only for ladders whose every rung the fact's bounds leave open (an
+    answer at the bound can only sit at the end)."""
     ranks: Counter[Hashable] = Counter()
     truths: Counter[Hashable] = Counter()
     for seed in range(seeds):
@@ -284,10 +468,8 @@ def uniformity(sheet: FactSheet, seeds: int) -> list[PropertyVerdict]:
             question = item.question
             if question.type is QuestionType.TRUEFALSE:
                 truths[question.truth] += 1
-            elif question.type is QuestionType.CHOICE and _is_ordered(item):
-                keys = [_order_key(text) for text in (question.answer, *question.wrong)]
-                if len(keys) == LADDER_RUNGS:
-                    ranks[sorted(keys).index(keys[0])] += 1
+            elif question.type is QuestionType.CHOICE and _every_rung_open(sheet, item):
+                ranks[_rank(item)] += 1
     return [
         verdict
         for verdict in (
@@ -300,16 +482,44 @@ def uniformity(sheet: FactSheet, seeds: int) -> list[PropertyVerdict]:
     ]
 
 
-def _is_ordered(item: Generated) -> bool:
-    value = item.fact.value
-    return (
-        not item.reverse and not isinstance(value, bool) and isinstance(value, CalendarDate | int)
-    )
+def _every_rung_open(sheet: FactSheet, item: Generated) -> bool:
+    """A full ladder of dates or numbers that could have put the answer on any rung: each
+    value up to LADDER_RUNGS - 1 steps either way is real and within the bounds."""
+    value, question = item.fact.value, item.question
+    if item.reverse or isinstance(value, bool | EntityRef | str):
+        return False
+    if len(question.wrong) != LADDER_RUNGS - 1:
+        return False
+    admits = bounds_of(sheet, item.fact).admits
+    reach = range(-(LADDER_RUNGS - 1), LADDER_RUNGS)
+    if isinstance(value, CalendarDate):
+        wrong = [date for date in map(parse_date, question.wrong) if date is not None]
+        step = _ladder_step(value, wrong)
+        if step is None:
+            return False  # the article's own dates: no ladder
+        moved = [shift(value, step, times) for times in reach]
+        return all(date is not None and admits(date) for date in moved)
+    numbers = sorted([Decimal(value), *(n for n in map(_number, question.wrong) if n is not None)])
+    steps = {b - a for a, b in itertools.pairwise(numbers)}
+    if len(numbers) != LADDER_RUNGS or len(steps) != 1:
+        return False
+    apart = steps.pop()
+    return all(admits(_like(value, Decimal(value) + apart * times)) for times in reach)
 
 
-def _order_key(text: str) -> int:
-    date = parse_date(text)
-    return as_datetime(date).toordinal() if date is not None else int(text)
+def _like(value: int | Decimal, number: Decimal) -> int | Decimal:
+    return int(number) if isinstance(value, int) else number
+
+
+def _rank(item: Generated) -> int:
+    """The answer's place among the choices in order."""
+    texts = (item.question.answer, *item.question.wrong)
+    if isinstance(item.fact.value, CalendarDate):
+        dates = [date for date in map(parse_date, texts) if date is not None]
+        keys = [date_order(date) for date in dates]
+        return sorted(keys).index(keys[0])
+    numbers = [Decimal(text) for text in texts]
+    return sorted(numbers).index(numbers[0])
 
 
 def chi_square(

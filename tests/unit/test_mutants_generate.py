@@ -1,23 +1,26 @@
 """The wrong answers `quiz generate` offers, as a player reads them among the choices.
 
-Dates and numbers are offered as a ladder of equal steps with the answer on one rung; the
-month and year ladders, which no shipped fact sheet reaches, are pinned here date by
-date, as are the steps each number may use. Entities offered as wrong answers never read
-as the answer nor as each other. Found unchecked by mutation testing (docs/mutation.md).
+Dates and numbers are offered as a ladder of equal steps with the answer on one rung the
+bounds leave open; the week, month and year ladders are pinned here date by date, as are
+the steps each number may use (in proportion to it, wider than its tolerance). Entities
+offered as wrong answers never read as the answer nor as each other. Found unchecked by
+mutation testing (docs/mutation.md).
 """
 
 from __future__ import annotations
 
 import random
+from collections import Counter
 from collections.abc import Sequence
+from decimal import Decimal
 from pathlib import Path
 from typing import TypeVar
 
 import pytest
 
 from quiz.core.text import typed_answer_key
+from quiz.core.values import CalendarDate
 from quiz.facts.model import (
-    CalendarDate,
     Entity,
     EntityRef,
     Fact,
@@ -28,11 +31,16 @@ from quiz.facts.model import (
     ValueKind,
 )
 from quiz.generate.distractors import (
-    DATE_STEPS,
+    ARTICLE,
+    MONTHS,
+    WEEKS,
+    YEARS,
     EntityIndex,
     date_ladder,
-    integer_ladder,
-    next_date,
+    lone_wrong_date,
+    lone_wrong_number,
+    number_ladder,
+    number_steps,
 )
 
 T = TypeVar("T")
@@ -63,6 +71,10 @@ def day(year: int | None, month: int, number: int) -> CalendarDate:
     return CalendarDate(year, month, number)
 
 
+def anything(value: object) -> bool:
+    return True
+
+
 @pytest.mark.parametrize(
     ("date", "rung", "expected"),
     [
@@ -91,17 +103,17 @@ def day(year: int | None, month: int, number: int) -> CalendarDate:
     ],
 )
 def test_a_month_ladder(date: CalendarDate, rung: int, expected: list[CalendarDate]) -> None:
-    assert date_ladder(date, Rigged(("months", 1), rung)) == expected
+    assert date_ladder(date, anything, Rigged(MONTHS, rung)) == expected
 
 
 def test_a_year_ladder() -> None:
-    assert date_ladder(day(1990, 5, 1), Rigged(("years", 1), 3)) == [
+    assert date_ladder(day(1990, 5, 1), anything, Rigged(YEARS, 3)) == [
         day(1987, 5, 1),
         day(1988, 5, 1),
         day(1989, 5, 1),
         day(1990, 5, 1),
     ]
-    assert date_ladder(day(1990, 5, 1), Rigged(("years", 1), 0)) == [
+    assert date_ladder(day(1990, 5, 1), anything, Rigged(YEARS, 0)) == [
         day(1990, 5, 1),
         day(1991, 5, 1),
         day(1992, 5, 1),
@@ -109,8 +121,8 @@ def test_a_year_ladder() -> None:
     ]
 
 
-def test_a_day_ladder_crosses_new_year_when_the_date_has_a_year() -> None:
-    assert date_ladder(day(2024, 12, 30), Rigged(("days", 7), 0)) == [
+def test_a_week_ladder_crosses_new_year_when_the_date_has_a_year() -> None:
+    assert date_ladder(day(2024, 12, 30), anything, Rigged(WEEKS, 0)) == [
         day(2024, 12, 30),
         day(2025, 1, 6),
         day(2025, 1, 13),
@@ -121,66 +133,137 @@ def test_a_day_ladder_crosses_new_year_when_the_date_has_a_year() -> None:
 @pytest.mark.parametrize(
     ("date", "offered"),
     [
-        (day(1990, 5, 10), list(DATE_STEPS)),
-        (day(None, 6, 10), [("days", 1), ("days", 2), ("days", 7), ("months", 1)]),  # no year
-        (day(2024, 2, 29), [("days", 1), ("days", 2), ("days", 7), ("months", 1)]),  # 2021-02-29
-        (day(2024, 1, 31), [("days", 1), ("days", 2), ("days", 7), ("years", 1)]),  # February 31
-        (day(2024, 12, 30), [("days", 1), ("days", 2), ("days", 7), ("years", 1)]),  # February 30
-        # Months without a year stop at the year's ends: three months either way must fit.
-        (day(None, 10, 5), [("days", 1), ("days", 2), ("days", 7)]),
-        (day(None, 3, 5), [("days", 1), ("days", 2), ("days", 7)]),
-        (day(None, 4, 5), [("days", 1), ("days", 2), ("days", 7), ("months", 1)]),
-        (day(None, 9, 5), [("days", 1), ("days", 2), ("days", 7), ("months", 1)]),
+        (day(1990, 5, 10), [WEEKS, MONTHS, YEARS]),
+        (day(None, 6, 10), [WEEKS, MONTHS]),  # no year
+        (day(2024, 2, 29), [WEEKS, MONTHS]),  # 2023-02-29 is no date
+        (day(2024, 1, 31), [WEEKS, YEARS]),  # no four months in a row around January have a 31st
+        (day(2024, 12, 30), [WEEKS, MONTHS, YEARS]),  # September to December 30
+        (day(None, 10, 5), [WEEKS, MONTHS]),  # July to October, without crossing new year
+        (CalendarDate(2020, 3, None), [MONTHS, YEARS]),  # a month date
+        (CalendarDate(2020, None, None), [YEARS]),  # a year date
     ],
 )
-def test_only_steps_whose_every_rung_is_a_real_date_are_offered(
+def test_only_steps_with_a_ladder_of_real_dates_are_offered_and_never_a_day_or_two(
     date: CalendarDate, offered: list[tuple[str, int]]
 ) -> None:
     rigged = Rigged()
-    assert date_ladder(date, rigged) is not None
+    assert date_ladder(date, anything, rigged) is not None
     assert rigged.offered == offered
 
 
-@pytest.mark.parametrize("date", [day(None, 12, 30), day(None, 1, 2)])
-def test_a_date_without_a_year_near_new_year_has_no_ladder(date: CalendarDate) -> None:
-    assert date_ladder(date, Rigged()) is None
+def test_a_rung_is_drawn_among_those_whose_whole_ladder_fits() -> None:
+    """December 30 without a year: the weeks after it would cross new year, so the answer
+    can only sit on the top rung."""
+    for rung in range(4):
+        assert date_ladder(day(None, 12, 30), anything, Rigged(WEEKS, 0)) == [
+            day(None, 12, 9),
+            day(None, 12, 16),
+            day(None, 12, 23),
+            day(None, 12, 30),
+        ], rung
 
 
-def test_the_date_next_to_a_date_stays_in_its_year_when_it_has_none() -> None:
-    assert next_date(day(None, 12, 31)) == day(None, 12, 30)
-    assert next_date(day(2024, 12, 31)) == day(2025, 1, 1)
-    assert next_date(day(None, 1, 1)) == day(None, 1, 2)
+def test_dates_outside_the_bounds_are_never_offered() -> None:
+    """A premiere "not after" the article's date of January 20, 2026."""
+    latest = day(2026, 1, 20)
+
+    def admits(date: CalendarDate) -> bool:
+        return (date.year, date.month, date.day) <= (latest.year, latest.month, latest.day)
+
+    ladders = [date_ladder(day(2026, 1, 8), admits, random.Random(seed)) for seed in range(200)]
+    assert all(ladder is not None for ladder in ladders)
+    assert all(admits(date) for ladder in ladders if ladder for date in ladder)
+    assert {len(ladder) for ladder in ladders if ladder} == {4}
+
+
+def test_the_articles_other_dates_may_be_offered_of_the_same_precision() -> None:
+    article = [day(2026, 3, 1), day(2025, 12, 2), CalendarDate(2026, 5, None), day(2026, 1, 8)]
+    ladder = date_ladder(day(2026, 1, 8), anything, Rigged(ARTICLE), article)
+    assert ladder is not None
+    assert sorted(ladder, key=lambda d: (d.year, d.month, d.day)) == [
+        day(2025, 12, 2),
+        day(2026, 3, 1),
+    ]
+    # Year-less answers read the article's dates year-less.
+    ladder = date_ladder(day(None, 1, 8), anything, Rigged(ARTICLE), article)
+    assert ladder is not None and {d.year for d in ladder} == {None}
+    # Too few other dates: no such way is offered.
+    rigged = Rigged()
+    date_ladder(day(2026, 1, 8), anything, rigged, article[:1])
+    assert ARTICLE not in (rigged.offered or [])
+
+
+def test_one_wrong_date_for_a_statement_where_no_ladder_fits() -> None:
+    assert lone_wrong_date(day(None, 12, 31), anything) == day(None, 12, 24)
+    assert lone_wrong_date(day(2024, 12, 31), anything) == day(2025, 1, 7)
+    assert lone_wrong_date(CalendarDate(2020, None, None), anything) == CalendarDate(
+        2021, None, None
+    )
 
 
 @pytest.mark.parametrize(
-    ("value", "offered", "ladder"),
+    ("value", "tolerance", "steps"),
     [
-        (0, None, None),  # too few whole numbers of 0 or more: no choice question
-        (1, None, None),
-        (2, [1], [2, 3, 4]),  # three rungs: the answer and two wrong ones
-        (3, [1], [3, 4, 5, 6]),
-        (19, [1], [19, 20, 21, 22]),
-        (20, [1, 2], [20, 22, 24, 26]),  # a step of s needs a value of 10 s or more
-        (49, [1, 2], [49, 51, 53, 55]),
-        (50, [1, 2, 5], [50, 55, 60, 65]),
-        (100, [1, 2, 5, 10], [100, 110, 120, 130]),
+        (600, "0", ["50", "100"]),
+        (600, "50", ["100"]),  # every step is more than the tolerance
+        (3000, "0", ["500", "1000"]),
+        (3000, "500", ["1000"]),
+        (6, "0", ["1"]),
+        (38, "0", ["2", "5"]),
+        (112, "0", ["10", "20"]),
+        (0, "0", ["1"]),
+        (Decimal("38.5"), "0", ["2", "5"]),
+        (Decimal("4.2"), "0.21", ["0.5", "1"]),
+        (Decimal("-3"), "0", ["1"]),
+        (600, "100", []),  # no step in proportion is wider than the tolerance
     ],
 )
 def test_the_steps_a_number_ladder_may_take(
-    value: int, offered: list[int] | None, ladder: list[int] | None
+    value: int | Decimal, tolerance: str, steps: list[str]
 ) -> None:
-    rigged = Rigged(offered[-1] if offered else None, 0)
-    assert integer_ladder(value, rigged) == ladder
-    assert rigged.offered == offered
+    assert number_steps(value, Decimal(tolerance)) == [Decimal(step) for step in steps]
 
 
-def test_a_number_ladder_never_goes_below_zero() -> None:
-    """Each step's lowest rung, with the answer on the top rung, is 0 or more."""
-    assert integer_ladder(2, Rigged(1, 2)) == [0, 1, 2]
-    assert integer_ladder(20, Rigged(2, 3)) == [14, 16, 18, 20]
-    rigged = Rigged(None, 0)
-    integer_ladder(14, rigged)
-    assert rigged.offered == [1]  # 14 - 2 * 3 would be 8, but 2 needs 20
+def non_negative(value: int | Decimal) -> bool:
+    return value >= 0
+
+
+@pytest.mark.parametrize(
+    ("value", "step", "rung", "ladder"),
+    [
+        (600, Decimal(100), 1, [500, 600, 700, 800]),
+        (0, Decimal(1), 0, [0, 1, 2, 3]),  # only the bottom rung is open at 0
+        (1, Decimal(1), 1, [0, 1, 2, 3]),  # the second of two open rungs
+        (Decimal("38.5"), Decimal(2), 3, [Decimal(x) for x in ("32.5", "34.5", "36.5", "38.5")]),
+    ],
+)
+def test_a_number_ladder_keeps_the_values_rounding_and_its_bounds(
+    value: int | Decimal, step: Decimal, rung: int, ladder: list[int | Decimal]
+) -> None:
+    found = number_ladder(
+        value, Decimal(50) if value == 600 else Decimal(0), non_negative, Rigged(step, rung)
+    )
+    assert found == ladder
+    assert [str(number) for number in found] == [str(number) for number in ladder]
+
+
+def test_an_eight_episode_count_bounds_the_episode_ladder() -> None:
+    """Episode 7 of 8: the ladder stays within 1 to 8 (never episode 9), so 7 sits on one of
+    the two top rungs, each as often."""
+    ranks: Counter[int] = Counter()
+    for seed in range(200):
+        ladder = number_ladder(7, Decimal(0), lambda n: 1 <= n <= 8, random.Random(seed))
+        assert ladder is not None and all(1 <= n <= 8 for n in ladder)
+        ranks[ladder.index(7)] += 1
+    assert set(ranks) == {2, 3} and min(ranks.values()) > 70
+
+
+def test_too_little_room_gives_three_rungs_then_none() -> None:
+    assert number_ladder(2, Decimal(0), lambda n: 1 <= n <= 3, random.Random(0)) == [1, 2, 3]
+    assert number_ladder(2, Decimal(0), lambda n: 1 <= n <= 2, random.Random(0)) is None
+    assert lone_wrong_number(2, Decimal(0), lambda n: 1 <= n <= 2) == 1
+    assert lone_wrong_number(600, Decimal(100), non_negative) == 701
+    assert lone_wrong_number(0, Decimal(0), lambda n: n == 0) is None
 
 
 # Entities offered as wrong answers.
