@@ -63,9 +63,22 @@ def introduce(round_: Round, lines: Lines) -> None:
         timing = f"{limits[0]:g} seconds per question"
     else:  # the packs' or questions' own times differ
         timing = f"{limits[0]:g} to {limits[1]:g} seconds per question"
-    count = "until the first miss" if round_.mode is Mode.SUDDEN_DEATH else "questions"
+    count = "questions" if round_.total != 1 else "question"
+    if round_.mode is Mode.SUDDEN_DEATH:
+        count = "until the first miss"
     lines.say(f"{round_.mode.capitalize()} round: {round_.total} {count}, {timing}.")
     lines.say(f"Packs: {packs}")
+    spoiling = settings.spoiler_packs()
+    if spoiling:
+        titles = ", ".join(pack.title for pack in spoiling)
+        if settings.spoilers:
+            verb = "has" if len(spoiling) == 1 else "have"
+            lines.say(
+                f"Spoilers ahead: {titles} {verb} questions that name twists of the story "
+                "(--no-spoilers leaves them out)."
+            )
+        else:
+            lines.say(f"No spoilers: the questions marked as spoilers in {titles} are left out.")
     lines.say(f"Seed {settings.seed}; play this round again with: {settings.replay_command()}")
     lines.say(HOW_TO_ANSWER)
 

@@ -19,7 +19,8 @@ from quiz.core.limits import DEFAULT_QUESTIONS, DEFAULT_SECONDS, MODE_NAMES
 from quiz.core.problems import UsageError, UserError
 
 if TYPE_CHECKING:
-    from quiz.core.model import Pack
+    from quiz.core.model import Mode, Pack
+    from quiz.session import RoundSettings
 
 HELP = "play a round: the app, or --plain for questions and answers as lines of text"
 
@@ -58,6 +59,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--player", type=_player, metavar="NAME", help="name for the high scores (1-24 characters)"
     )
     parser.add_argument(
+        "--no-spoilers",
+        action="store_true",
+        help="leave out the questions a pack marks as spoilers (a story's twists)",
+    )
+    parser.add_argument(
         "--plain",
         action="store_true",
         help="line mode: questions on stdout, answers read line by line from stdin",
@@ -65,7 +71,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quiz.session import Mode, RoundSettings, random_seed
+    from quiz.session import Mode
     from quiz.storage.paths import data_dir
 
     mode = Mode(args.mode or MODE_NAMES[0])
@@ -75,14 +81,10 @@ def run(args: argparse.Namespace) -> int:
             "which plays every question"
         )
     packs = _load_packs(args)
-    settings = RoundSettings(
-        packs=tuple(packs),
-        questions=args.questions or DEFAULT_QUESTIONS,
-        seconds=args.time or DEFAULT_SECONDS,
-        mode=mode,
-        seed=args.seed if args.seed is not None else random_seed(),
-        pack_names=tuple(_remembered_pack(spec) for spec in args.pack),
-    )
+    try:
+        settings = _settings(args, mode, packs)
+    except ValueError as problem:  # every question a spoiler, with --no-spoilers
+        raise UserError(f"quiz play: error: {problem}") from None
     folder = data_dir(args.data_dir)
     _remember(args, folder)
     reason = None if args.plain else why_line_mode()
@@ -97,6 +99,20 @@ def run(args: argparse.Namespace) -> int:
     # Absolute, as remembered for Home: the app may look for them from another folder.
     pack_files = tuple(Path(spec).resolve() for spec in args.pack if Path(spec).is_file())
     return run_app(folder, start=settings, player=args.player or "", extra_packs=pack_files)
+
+
+def _settings(args: argparse.Namespace, mode: Mode, packs: list[Pack]) -> RoundSettings:
+    from quiz.session import RoundSettings, random_seed
+
+    return RoundSettings(
+        packs=tuple(packs),
+        questions=args.questions or DEFAULT_QUESTIONS,
+        seconds=args.time or DEFAULT_SECONDS,
+        mode=mode,
+        seed=args.seed if args.seed is not None else random_seed(),
+        pack_names=tuple(_remembered_pack(spec) for spec in args.pack),
+        spoilers=not args.no_spoilers,
+    )
 
 
 def _load_packs(args: argparse.Namespace) -> list[Pack]:
@@ -135,6 +151,7 @@ def _remember(args: argparse.Namespace, folder: Path) -> None:
         seconds=args.time or remembered.seconds,
         mode=Mode(args.mode) if args.mode else remembered.mode,
         player=args.player or remembered.player,
+        spoilers=remembered.spoilers and not args.no_spoilers,
     )
     if chosen != remembered:
         save_settings(folder, chosen, warn)

@@ -1,10 +1,12 @@
-"""Questions a player would call unfair: the answer given away by the prompt or by its kind.
+"""Questions a player would call unfair: the answer given away by the prompt (its own, or
+another question's) or by its kind.
 
 These are warnings, not errors: the pack still loads and plays.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from quiz.core.model import Pack, Question, QuestionType
@@ -16,6 +18,9 @@ class Unfair:
     question_id: str
     line: int
     message: str
+    # The prompt names another question's answer: a hint for the author, which the draw
+    # takes care of by asking that question first or not at all.
+    about_another: bool = False
 
     def warning_line(self, path: object) -> str:
         return f"{path}:{self.line}: warning: {self.message}"
@@ -23,11 +28,66 @@ class Unfair:
 
 def unfair_questions(pack: Pack) -> list[Unfair]:
     found = []
+    others = _OtherAnswers(pack)
     for question in pack.questions:
         for message in (_odd_kind_out(question), _answer_in_prompt(question)):
             if message:
                 found.append(Unfair(question.id, question.line, message))
+        # A true/false statement names a value by its nature; the draw keeps it from coming
+        # before the question that asks for that value.
+        other = others.in_prompt(question) if question.type is not QuestionType.TRUEFALSE else None
+        if other:
+            found.append(Unfair(question.id, question.line, other, about_another=True))
     return found
+
+
+# Answers too common to warn about when a prompt uses them: "Which of these is not red?"
+# gives nothing away, though "No" and "Red" answer other questions of the pack.
+_COMMON = """a an and are as at be but by do for from had has have he her his how i if in is it its
+    me my no not of on one or our she so that the their them then there they this to two up us
+    was we were what when where which who why will with yes you your true false none all both
+    neither red blue green black white other some more most many much"""
+COMMON_WORDS = frozenset(_COMMON.split())
+_WORD = re.compile(r"\w+")
+
+
+class _OtherAnswers:
+    """The pack's choice, typed and number answers, by their first word, so that each
+    prompt is read once for all of them (a pack may have 50,000 questions)."""
+
+    def __init__(self, pack: Pack) -> None:
+        self._by_first_word: dict[str, list[tuple[str, Question]]] = {}
+        for question in pack.questions:
+            if question.type is QuestionType.TRUEFALSE:
+                continue
+            for text in dict.fromkeys((question.answer, *question.accept)):
+                words = _WORD.findall(normalize_answer(text))
+                if words and _worth_warning(text, words):
+                    self._by_first_word.setdefault(words[0], []).append((text, question))
+
+    def in_prompt(self, question: Question) -> str | None:
+        """Another question's answer that the prompt names (not one of its own group)."""
+        prompt = normalize_answer(question.prompt)
+        own = {normalize_answer(text) for text in (question.answer, *question.accept)}
+        for word in dict.fromkeys(_WORD.findall(prompt)):
+            for text, other in self._by_first_word.get(word, ()):
+                if other is question or (question.group and other.group == question.group):
+                    continue
+                if normalize_answer(text) in own:  # its own answer: warned about already
+                    continue
+                if _contains(prompt, text):
+                    return (
+                        f"the prompt names '{text}', the answer of question '{other.id}': "
+                        "a round asks that one first or not at all"
+                    )
+        return None
+
+
+def _worth_warning(text: str, words: list[str]) -> bool:
+    if _is_number(text):
+        return True
+    letters = sum(char.isalpha() for char in text)
+    return letters >= 3 and not all(word in COMMON_WORDS for word in words)
 
 
 def _is_number(text: str) -> bool:

@@ -29,10 +29,16 @@ class RoundSettings:
     # How the player named the packs (installed ids, or paths of files not installed), so
     # that the replay command names them the same way; empty: by their ids.
     pack_names: tuple[str, ...] = ()
+    # False leaves out the questions that name a twist of the story (Question.spoiler).
+    spoilers: bool = True
 
     def __post_init__(self) -> None:
         if not any(pack.questions for pack in self.packs):
             raise ValueError("a round needs at least one pack with questions")
+        if not self.spoilers and all(
+            question.spoiler for pack in self.packs for question in pack.questions
+        ):
+            raise ValueError("every question of these packs is a spoiler: play with spoilers")
         if self.questions < 1:
             raise ValueError("a round needs at least one question")
         if not playable_seconds(self.seconds):
@@ -50,6 +56,8 @@ class RoundSettings:
         if self.mode is not Mode.SUDDEN_DEATH:
             words += ["--questions", str(self.questions)]
         words += ["--time", f"{self.seconds:g}", "--mode", str(self.mode), "--seed", str(self.seed)]
+        if not self.spoilers:
+            words.append("--no-spoilers")
         return shlex.join(words)
 
     def unique_packs(self) -> tuple[Pack, ...]:
@@ -58,6 +66,14 @@ class RoundSettings:
         for pack in self.packs:
             by_id.setdefault(pack.id, pack)
         return tuple(by_id[pack_id] for pack_id in sorted(by_id))
+
+    def spoiler_packs(self) -> tuple[Pack, ...]:
+        """The packs (each once) with a question marked as a spoiler."""
+        return tuple(pack for pack in self.unique_packs() if has_spoilers(pack))
+
+
+def has_spoilers(pack: Pack) -> bool:
+    return any(question.spoiler for question in pack.questions)
 
 
 def read_whole_number(text: str) -> int | None:

@@ -35,6 +35,7 @@ class Settings:
     mode: Mode = Mode.CLASSIC
     player: str = ""
     theme: str = ""
+    spoilers: bool = True  # False: rounds leave out questions marked as spoilers
 
 
 def settings_path(folder: Path) -> Path:
@@ -98,6 +99,7 @@ def _from_json(data: dict[str, Any]) -> Settings:
         mode=Mode(mode) if mode in tuple(Mode) else defaults.mode,
         player=_player(data.get("player"), defaults.player),
         theme=_text(data.get("theme"), defaults.theme),
+        spoilers=_flag(data.get("spoilers"), defaults.spoilers),
     )
 
 
@@ -114,6 +116,10 @@ def _seconds(value: object, default: float) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return default
     return float(value) if playable_seconds(value) else default
+
+
+def _flag(value: object, default: bool) -> bool:
+    return value if isinstance(value, bool) else default
 
 
 def _text(value: object, default: str) -> str:

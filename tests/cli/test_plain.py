@@ -250,3 +250,26 @@ def test_an_answer_that_is_the_skip_letter_is_typed_with_a_dot(data_dir: Path) -
     assert play(game, Lines(io.StringIO("s.\n"), out)) is None
     assert game.results[0].outcome is Outcome.CORRECT
     assert "s. or q. answers s or q" in HOW_TO_ANSWER
+
+
+def test_line_mode_says_a_pack_has_spoilers_and_no_spoilers_leaves_them_out(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    pack_file = tmp_path / "twists.yaml"
+    pack_file.write_text(
+        """pack: {id: twists, title: Twists, version: 1}
+questions:
+  - {id: killer, type: text, prompt: Who did it?, answer: the butler, spoiler: true}
+  - {id: place, type: text, prompt: Where was it?, answer: the garden}
+""",
+        encoding="utf-8",
+    )
+    played = play(pack_file, data_dir, ["the butler", "the garden"], "--mode", "practice")
+    assert played.returncode == 0, played.stderr
+    assert "Spoilers ahead: Twists has questions that name twists of the story" in played.stdout
+    assert "Practice round: 2 questions" in played.stdout
+    played = play(pack_file, data_dir, ["the garden"], "--mode", "practice", "--no-spoilers")
+    assert played.returncode == 0, played.stderr
+    assert "No spoilers: the questions marked as spoilers in Twists are left out." in played.stdout
+    assert "Practice round: 1 question," in played.stdout and "Who did it?" not in played.stdout
+    assert "--no-spoilers" in played.stdout  # in the replay command

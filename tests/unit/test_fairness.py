@@ -108,3 +108,37 @@ def test_import_warns_at_the_line_of_the_written_pack(
     assert code == 0
     assert f"{out}:8: warning: the answer '1989' is a number but 'Berlin' is not" in stderr
     assert stdout == f"Imported 1 question: {out}\n"  # warnings are not the product
+
+
+def test_a_prompt_that_names_another_questions_answer() -> None:
+    actor = Question(id="actor", type=QuestionType.TEXT, prompt="Who plays Ann?", answer="Jo Lee")
+    job = Question(
+        id="job", type=QuestionType.TEXT, prompt="What is Jo Lee's job?", answer="geneticist"
+    )
+    field = choice("Which geneticist wrote it?", "Ada Roe", "Bo Ray", "Cy Dee")
+    assert messages(actor, job, field) == [
+        "the prompt names 'Jo Lee', the answer of question 'actor': "
+        "a round asks that one first or not at all",
+        "the prompt names 'geneticist', the answer of question 'job': "
+        "a round asks that one first or not at all",
+    ]
+
+
+def test_other_answers_of_its_group_common_words_and_short_ones_are_not_warned() -> None:
+    forward = Question(
+        id="f", type=QuestionType.TEXT, prompt="Who plays Ann?", answer="Jo Lee", group="g"
+    )
+    reverse = Question(
+        id="r", type=QuestionType.TEXT, prompt="Whom does Jo Lee play?", answer="Ann", group="g"
+    )
+    red = choice("Which is not red?", "Red", "Blue", "Green")
+    short = choice("Who drove?", "Ed", "Al", "Bo")
+    colour = choice("What colour was Ed's car?", "Red", "Blue", "Green")
+    assert messages(forward, reverse, red, short, colour) == [
+        "the prompt contains the answer 'Red'",  # its own answer, as before
+    ]
+    number = Question(id="n", type=QuestionType.NUMBER, prompt="How many?", answer="6")
+    assert messages(number, choice("Which of the 6 is it?", "Ann", "Bo", "Cy")) == [
+        "the prompt names '6', the answer of question 'n': "
+        "a round asks that one first or not at all"
+    ]

@@ -156,3 +156,12 @@ def test_a_file_that_cannot_be_moved_or_replaced_is_left_as_it_is(
     assert "cannot save the settings (Permission denied)" in warn[1]
     assert sorted(path.name for path in tmp_path.iterdir()) == ["settings.json"]
     assert settings_path(tmp_path).read_text(encoding="utf-8") == "{broken"
+
+
+def test_no_spoilers_is_remembered_and_a_wrong_value_is_the_default(tmp_path: Path) -> None:
+    warn = Warnings()
+    assert save_settings(tmp_path, Settings(spoilers=False), warn)
+    assert load_settings(tmp_path, warn).spoilers is False
+    settings_path(tmp_path).write_text('{"spoilers": "no", "questions": 12}', encoding="utf-8")
+    assert load_settings(tmp_path, warn) == Settings(questions=12)
+    assert warn == []
