@@ -14,6 +14,7 @@ from quiz.facts.model import FactSheet
 from quiz.generate import properties
 from quiz.generate.generator import Generated, generate
 from quiz.generate.properties import (
+    PACK_PROPERTIES,
     answer_is_the_value,
     check_sheet_properties,
     consistent_prompts,
@@ -51,7 +52,7 @@ def test_each_property_catches_the_mistake_it_is_about(
     other_role = with_question(items["killer.his-and-hers.text"], type=QuestionType.CHOICE)
     wrong_type = with_question(other_role, wrong=("Anna", "Tessa Thompson"))
     assert "not character names" in (wrong_answers_fit(sheet, wrong_type) or "")
-    year = items["year.novel.choice"]
+    year = items["novel-published.novel.choice"]
     uneven = with_question(year, wrong=("2019", "2021", "2025"))
     assert "not evenly spaced" in (wrong_answers_fit(sheet, uneven) or "")
 
@@ -114,11 +115,14 @@ def test_the_smallest_failing_seed_is_reported(
 
 def test_quiz_check_passes_the_shipped_sheet_and_packs(capsys: pytest.CaptureFixture[str]) -> None:
     packs = [str(path) for path in sorted(shipped_packs_dir().glob("*.yaml"))]
-    assert main(["check", "--seeds", "20", str(SHEET), *packs]) == 0
+    assert main(["check", "--seeds", "20", "--examples", "20", str(SHEET), *packs]) == 0
     out = capsys.readouterr().out
     assert "FAIL" not in out
     assert f"{SHEET}: fact sheet, generated with seeds 0 to 19" in out
     assert "  ok    one seed gives one pack, byte for byte (20 examples)" in out
+    assert f"{SHEET}: 20 nearby sheets per property, explored with Hypothesis" in out
+    given_away = [line for line in out.splitlines() if "rounds give no answer away: 0 of " in line]
+    assert len(given_away) == 1 + len(packs)  # the sheet's pack, and each shipped one
     assert out.splitlines()[-1].endswith("examples tried, 0 failed")
 
 
@@ -133,14 +137,15 @@ def test_quiz_check_fails_an_inconsistent_pack(
         "  - {id: b, type: choice, prompt: Who wrote it?, answer: Bo, wrong: [Ann, Cy]}\n",
         encoding="utf-8",
     )
-    assert main(["check", str(pack)]) == 1
+    assert main(["check", "--seeds", "5", str(pack)]) == 1
     out = capsys.readouterr().out.splitlines()
     assert "  FAIL  no prompt has two answers or an answer that is also wrong (1 example)" in out
     assert (
         "        smallest counterexample: one prompt, several answers (a, b): 'Who wrote it?'"
         in out
     )
-    assert out[-1] == "3 properties checked, 3 examples tried, 1 failed"
+    checked = len(PACK_PROPERTIES) + 1  # and the give-aways over 5 rounds
+    assert out[-1] == f"{checked} properties checked, {checked + 4} examples tried, 1 failed"
 
 
 def test_quiz_check_reports_a_bad_file_on_one_line(
