@@ -15,6 +15,7 @@ from typing import TextIO
 
 from quiz.core.model import Mode
 from quiz.core.text import terminal_safe
+from quiz.core.wording import count, sentence
 from quiz.session.answers import InvalidAnswer, choice_keys
 from quiz.session.results import AnswerResult, Outcome, Summary
 from quiz.session.round import Clock, Phase, Round
@@ -131,20 +132,21 @@ def show_result(round_: Round, result: AnswerResult, lines: Lines) -> None:
     if result.outcome is Outcome.CORRECT:
         verdict = "Right!"
         if result.points:
-            verdict += f" {result.points_earned}."
+            verdict += " " + sentence(result.points_earned)
     elif result.outcome is Outcome.WRONG:
-        verdict = f"Wrong: you answered {result.given}. The answer is {result.right_answer}."
+        verdict = f"Wrong: you answered {sentence(result.given)} The answer is "
+        verdict += sentence(result.right_answer)
     elif result.outcome is Outcome.SKIPPED:
-        verdict = f"Skipped. The answer is {result.right_answer}."
+        verdict = "Skipped. The answer is " + sentence(result.right_answer)
     else:
         limit = result.view.seconds or 0
         verdict = (
             f"Time's up: {result.seconds_taken:.1f} of {limit:g} seconds had passed. "
-            f"The answer is {result.right_answer}."
+            f"The answer is {sentence(result.right_answer)}"
         )
     lines.say(verdict)
     if result.also_accepted:
-        lines.say(f"Also accepted: {', '.join(result.also_accepted)}.")
+        lines.say("Also accepted: " + sentence(", ".join(result.also_accepted)))
     if result.explain:
         lines.say(f"Why: {result.explain}")
     if result.evidence:
@@ -172,9 +174,10 @@ def show_summary(summary: Summary, stopped_by: str | None, lines: Lines) -> None
     for result in summary.results:
         lines.say()
         prompt = " ".join(result.view.prompt.split())
-        lines.say(f"{result.view.number}. {result.outcome}, {result.points} points: {prompt}")
+        points = count(result.points, "point")
+        lines.say(f"{result.view.number}. {result.outcome}, {points}: {prompt}")
         given = result.given or "(no answer)"
-        lines.say(f"   You: {given}. Answer: {result.right_answer}.")
+        lines.say(f"   You: {sentence(given)} Answer: {sentence(result.right_answer)}")
 
 
 def run_plain(

@@ -28,9 +28,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from quiz.core.problems import LoadError, Problem
+    from quiz.core.wording import count
     from quiz.facts.checks import warning_text
     from quiz.facts.loader import load_fact_sheet, shipped_fact_sheets
-    from quiz.facts.wording import count
 
     files = [Path(name) for name in args.files] or shipped_fact_sheets()
     failed = False

@@ -16,7 +16,8 @@ from quiz.core.values import ANY_YEAR, CalendarDate, first_day, format_date, las
 from quiz.facts.model import Bound, BoundValue, Fact, FactSheet, Relation
 
 # Counts are never negative: the floor of an integer or number fact of 0 or more whose
-# relation gives it no lower bound.
+# relation gives it no lower bound. Above a value that is not 0 itself, 0 is no plausible
+# wrong answer either ("about 90" people, none of them?), so the floor is strict there.
 COUNT_FLOOR = 0
 
 
@@ -65,7 +66,9 @@ def bounds_of(sheet: FactSheet, fact: Fact) -> Bounds:
         and isinstance(value, int | Decimal)
         and value >= COUNT_FLOOR
     ):
-        low = Limit(COUNT_FLOOR, False, f"min: {COUNT_FLOOR}", "counts are never negative")
+        strict = value > COUNT_FLOOR
+        label = f"after: {COUNT_FLOOR}" if strict else f"min: {COUNT_FLOOR}"
+        low = Limit(COUNT_FLOOR, strict, label, "counts are never negative")
     return Bounds(low, high)
 
 

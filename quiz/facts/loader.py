@@ -19,6 +19,7 @@ from quiz.core.values import (
     parse_integer,
     split_approximate,
 )
+from quiz.core.wording import a
 from quiz.facts import library as relation_library
 from quiz.facts.library import (
     library_names,
@@ -47,7 +48,6 @@ from quiz.facts.relation_reader import (
     place_of,
     unknown,
 )
-from quiz.facts.wording import a
 from quiz.packs.fields import FieldReader
 from quiz.packs.format import PACK_ID, PACK_KEYS
 from quiz.packs.tree import Mapping, Node, Scalar, Sequence

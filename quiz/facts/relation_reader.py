@@ -16,6 +16,7 @@ from decimal import Decimal
 from quiz.core.model import Difficulty
 from quiz.core.problems import ProblemList
 from quiz.core.values import parse_date, parse_decimal, parse_integer
+from quiz.core.wording import a
 from quiz.facts.model import (
     NOWHERE,
     ORDERED_KINDS,
@@ -25,7 +26,6 @@ from quiz.facts.model import (
     Relation,
     ValueKind,
 )
-from quiz.facts.wording import a
 from quiz.packs.fields import FieldReader
 from quiz.packs.format import PACK_ID
 from quiz.packs.tree import Mapping, Node, Scalar, Sequence

@@ -18,6 +18,7 @@ from quiz.core.model import Pack, Question, QuestionType
 from quiz.core.problems import LoadError
 from quiz.core.text import normalize_answer, typed_answer_key
 from quiz.core.values import CalendarDate, format_date, parse_date
+from quiz.core.wording import wording_slip
 from quiz.facts.bounds import bounds_of
 from quiz.facts.checks import value_text
 from quiz.facts.model import Entity, EntityRef, Fact, FactSheet, FactValue, Relation, ValueKind
@@ -349,6 +350,16 @@ def accepted_answers_share(sheet: FactSheet, item: Generated) -> str | None:
     return None
 
 
+def reads_as_written(sheet: FactSheet, item: Generated) -> str | None:
+    """The filled-in prompt, choices and explanation make no slip of English ("a outlet")."""
+    question = item.question
+    for text in (question.prompt, *question.wrong, question.explain):
+        slip = wording_slip(text)
+        if slip:
+            return slip
+    return None
+
+
 QUESTION_PROPERTIES: tuple[tuple[str, QuestionCheck], ...] = (
     ("each answer is its fact's value, with evidence and explanation", answer_is_the_value),
     (
@@ -362,6 +373,7 @@ QUESTION_PROPERTIES: tuple[tuple[str, QuestionCheck], ...] = (
     ("wrong values are inside the bounds", wrong_values_in_bounds),
     ("wrong entities share the `match` attributes", wrong_entities_match),
     ("each accepted answer shares a word or digit run with the answer", accepted_answers_share),
+    ("prompts, choices and explanations read as written English", reads_as_written),
 )
 
 

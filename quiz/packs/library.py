@@ -25,7 +25,9 @@ from quiz.storage.paths import shipped_packs_dir, user_packs_dir
 from quiz.storage.reading import UnreadableFile, read_user_file
 
 PACK_SUFFIXES = (".yaml", ".yml")
-INDEX_VERSION = 2
+# 3: each summary says whether the pack has spoilers. An index of another version is
+# rebuilt whole, and an entry without every field of PackSummary is summarised again.
+INDEX_VERSION = 3
 INDEX_FILE = "pack-index.json"
 MAX_INDEX_BYTES = 64 * 1024 * 1024  # some 200,000 packs
 
@@ -40,6 +42,7 @@ class PackSummary:
     source: str = ""
     description: str = ""
     seconds: float | None = None  # the pack's own time per question, which the round's yields to
+    spoilers: bool = False  # a question names a twist of the story (Question.spoiler)
 
     @classmethod
     def of(cls, pack: Pack, path: Path) -> PackSummary:
@@ -52,12 +55,15 @@ class PackSummary:
             source=pack.source,
             description=pack.description,
             seconds=None if pack.time is None else float(pack.time),
+            spoilers=any(question.spoiler for question in pack.questions),
         )
 
     @classmethod
     def from_index(cls, data: object) -> PackSummary | None:
         """A summary as the index keeps it, checked as the loader checks a pack's header:
-        None for one this game would not have written (the index is rebuilt from it)."""
+        None for one this game would not have written (the index is rebuilt from it),
+        such as one written before a field was added: a missing `spoilers` is never
+        guessed to be False, as that would show a pack of spoilers as free of them."""
         names = [item.name for item in fields(cls)]
         if not isinstance(data, dict) or sorted(data) != sorted(names):
             return None
@@ -71,6 +77,8 @@ class PackSummary:
         if seconds is not None and not (
             type(seconds) in (int, float) and playable_seconds(seconds)
         ):
+            return None
+        if type(data["spoilers"]) is not bool:
             return None
         if not PACK_ID.fullmatch(data["id"]) or not data["title"].strip():
             return None

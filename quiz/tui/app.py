@@ -109,6 +109,7 @@ class QuizApp(App[None]):
             questions=settings.questions,
             seconds=settings.seconds,
             mode=settings.mode,
+            spoilers=settings.spoilers,
         )
         self.push_screen(self._round_screen(settings))
 

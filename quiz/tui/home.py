@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Button, Footer, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from quiz.core.limits import MAX_QUESTIONS, SECONDS_RANGE
@@ -37,11 +37,22 @@ MODE_LABELS = {
 
 def pack_label(pack: PackSummary) -> Content:
     detail = f"{pack.question_count} questions"
+    if pack.spoilers:  # before the rest, which a narrow list cuts off first
+        detail += " · spoilers"
     if pack.seconds is not None:  # it wins over "Seconds per question"
         detail += f" · {pack.seconds:g} s each"
     if pack.source:
         detail += f" · {pack.source}"
     return plain(pack.title) + Content.styled(f"  {detail}", "dim")
+
+
+class TickBox(Checkbox):
+    """A checkbox whose box is empty when it is off, as PackList's are: Textual draws the
+    same X in a dimmer colour, which a monochrome terminal (or NO_COLOR) shows as ticked."""
+
+    @property
+    def BUTTON_INNER(self) -> str:  # type: ignore[override]  # Textual's name for the mark
+        return "X" if self.value else " "
 
 
 class HomeScreen(GameScreen):
@@ -77,7 +88,8 @@ class HomeScreen(GameScreen):
         with Horizontal(id="home-screen-panels"):
             with Vertical(id="packs-panel"):
                 yield Label("Packs")
-                yield PackList(*self._pack_choices(), id="packs")
+                choices = self._pack_choices()
+                yield PackList(*choices, id="packs")
             with Vertical(id="settings-panel"):
                 yield Label("Questions")
                 questions = str(settings.questions)
@@ -93,6 +105,17 @@ class HomeScreen(GameScreen):
                     allow_blank=False,
                     compact=True,
                 )
+                yield TickBox(
+                    "Leave out spoilers",
+                    value=not settings.spoilers,
+                    id="no-spoilers",
+                    compact=True,
+                )
+                ticked = {choice.value for choice in choices if choice.initial_state}
+                spoilers = self._spoiler_notice(ticked, leave_out=not settings.spoilers)
+                spoiler_notice = Static(spoilers, id="spoiler-notice")
+                spoiler_notice.display = bool(spoilers)
+                yield spoiler_notice
                 yield Button("Start", id="start", variant="primary", compact=True)
                 yield Button(
                     "High scores", id="high-scores", compact=True, action="app.high_scores"
@@ -104,6 +127,30 @@ class HomeScreen(GameScreen):
 
     def on_mount(self) -> None:
         self.query_one("#start", Button).focus()
+
+    def _spoiler_notice(self, ticked: set[str], leave_out: bool) -> Content:
+        """Which ticked packs have spoilers, from their summaries (no pack is loaded);
+        empty when none has."""
+        spoiling = [pack for pack in self.library.packs if pack.id in ticked and pack.spoilers]
+        if not spoiling:
+            return Content()
+        if len(spoiling) == 1:
+            text = f"{spoiling[0].title} contains spoilers"
+        else:
+            text = f"{len(spoiling)} of the ticked packs contain spoilers"
+        if leave_out:
+            text += ": they are left out"
+        return plain(text)
+
+    @on(SelectionList.SelectedChanged, "#packs")
+    @on(Checkbox.Changed, "#no-spoilers")
+    def _update_spoiler_notice(self) -> None:
+        ticked = set(self.query_one("#packs", PackList).selected)
+        leave_out = self.query_one("#no-spoilers", Checkbox).value
+        text = self._spoiler_notice(ticked, leave_out)
+        notice = self.query_one("#spoiler-notice", Static)
+        notice.update(text)
+        notice.display = bool(text)
 
     def _pack_choices(self) -> list[Selection[str]]:
         """Every pack, ticked if it was in the last round (all, the first time or when none
@@ -157,6 +204,7 @@ class HomeScreen(GameScreen):
             seconds=seconds,
             mode=Mode(str(self.query_one("#mode", Select).value)),
             seed=random_seed(),
+            spoilers=not self.query_one("#no-spoilers", Checkbox).value,
             pack_names=tuple(
                 str(pack.path.resolve())
                 if pack.path is not None and pack.path.resolve() in extra

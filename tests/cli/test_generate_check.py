@@ -18,6 +18,7 @@ from quiz.generate.properties import (
     answer_is_the_value,
     check_sheet_properties,
     consistent_prompts,
+    reads_as_written,
     statement_truth,
     tolerance_is_exact,
     typed_answers_accepted,
@@ -70,6 +71,9 @@ def test_each_property_catches_the_mistake_it_is_about(
     assert tolerance_is_exact(sheet, with_question(episodes, tolerance=Decimal(1))) is not None
 
     typed = items["author.novel.text"]
+    assert reads_as_written(sheet, typed) is None
+    slipped = with_question(typed, explain="Alice Feeney told a outlet so..")
+    assert "'a' before a vowel" in (reads_as_written(sheet, slipped) or "")
     assert typed_answers_accepted(sheet, typed) is None
     assert typed_answers_accepted(sheet, with_question(typed, accept=(" ",))) is not None
 

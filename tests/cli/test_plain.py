@@ -273,3 +273,27 @@ questions:
     assert "No spoilers: the questions marked as spoilers in Twists are left out." in played.stdout
     assert "Practice round: 1 question," in played.stdout and "Who did it?" not in played.stdout
     assert "--no-spoilers" in played.stdout  # in the replay command
+
+
+def test_answers_that_end_a_sentence_get_no_second_full_stop(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    pack = tmp_path / "dots.yaml"
+    pack.write_text(
+        "pack: {id: dots, title: Dots, version: 1}\nquestions:\n"
+        "  - {id: film, type: text, prompt: 'Which film came first?', answer: 'Dr. No.'}\n",
+        encoding="utf-8",
+    )
+    command = [sys.executable, "-m", "quiz", "play", "--plain", "--pack", str(pack)]
+    ran = subprocess.run(
+        [*command, "--mode", "practice", "--player", "Ada"],
+        input="Goldfinger.\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "QUIZ_DATA_DIR": str(data_dir)},
+    )
+    assert "Wrong: you answered Goldfinger. The answer is Dr. No.\n" in ran.stdout
+    assert "   You: Goldfinger. Answer: Dr. No.\n" in ran.stdout
+    assert ".." not in ran.stdout.replace("...", "")
+    assert "1. wrong, 0 points: Which film came first?" in ran.stdout

@@ -150,7 +150,8 @@ def relations_of(draw: st.DrawFn, key: str, types: list[str]) -> Relation:
         subject_type=draw(st.sampled_from(types)),
         kind=kind,
         ask=tuple(f"Phrasing {n}: what {key} has {{subject}} in {{title}}?" for n in range(asks)),
-        statement="{subject} has " + key + " {value}.",
+        # A yes/no statement has no value to fill in.
+        statement="{subject} has " + key + ("." if kind is ValueKind.BOOLEAN else " {value}."),
         value_type=value_type,
         many=many,
         ask_subject=ask_subject if draw(st.booleans()) else (),
@@ -266,7 +267,9 @@ def one_fact_sheet(
         subject_type="type0",
         kind=kind,
         ask=("What rel0 has {subject}?",),
-        statement="{subject} has rel0 {value}.",
+        statement="{subject} has rel0."
+        if kind is ValueKind.BOOLEAN
+        else "{subject} has rel0 {value}.",
         value_type=others[0].type if others else "",
     )
     quote = Quote(f"About Ada: rel0 is {_written(value, entities)}.")

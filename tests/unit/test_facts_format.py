@@ -226,8 +226,9 @@ def test_bounds_resolve_to_a_literal_or_another_relations_fact(folder: Path) -> 
     sheet = load(folder)
     meeting = bounds_of(sheet, fact(sheet, "meeting-episode", "ada"))
     assert meeting.high == Limit(6, False, "max: episode-count", "6")
-    assert meeting.low == Limit(0, False, "min: 0", "counts are never negative")
-    assert [meeting.admits(n) for n in (-1, 0, 6, 7)] == [False, True, True, False]
+    # Above a value that is not 0, 0 is no plausible wrong answer: the floor is strict.
+    assert meeting.low == Limit(0, True, "after: 0", "counts are never negative")
+    assert [meeting.admits(n) for n in (-1, 0, 1, 6, 7)] == [False, False, True, True, False]
     assert bounds_of(sheet, fact(sheet, "episode-count")).low == Limit(1, False, "min: 1")
     assert bounds_of(sheet, fact(sheet, "low")) == Bounds()  # a negative value: no floor
     filming = sheet.relations["filming"].maximum
