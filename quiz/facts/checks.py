@@ -17,7 +17,7 @@ from quiz.core.values import (
     numbers_in,
 )
 from quiz.facts.bounds import ambiguous_bounds, bounds_of
-from quiz.facts.doubts import accept_warnings, match_warnings, subject_warning
+from quiz.facts.doubts import accept_warnings, match_warnings, subject_warning, year_warning
 from quiz.facts.model import Entity, EntityRef, Fact, FactSheet, FactValue, Place
 
 # Long enough to recognise the quote in a message, short enough for one line.
@@ -57,6 +57,8 @@ def check_sheet(
             add(fact.value_place, complaint)
         for message in _out_of_bounds(sheet, fact):
             add(fact.value_place, message)
+        for place, message in year_warning(sheet, fact):
+            warned.add(place.line, place.column, message)
         entry = (id(fact.evidence), fact.subject)
         if entry not in warned_entries:
             warned_entries.add(entry)

@@ -3,7 +3,7 @@
 A quote that does not name its fact's subject may prove another subject's fact (two actors'
 characters swapped); an accepted answer sharing nothing with the answer is often a list
 split at its commas by YAML; an entity lacking an attribute its relation matches on gets no
-wrong answers.
+wrong answers; a year written as a whole number gets wrong answers spaced like a number.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import re
 
 from quiz.core.text import normalize_answer
 from quiz.core.values import mentions
-from quiz.facts.model import Entity, EntityRef, Fact, FactSheet, Place, Relation
+from quiz.facts.model import Entity, EntityRef, Fact, FactSheet, Place, Relation, ValueKind
 
 Doubt = tuple[Place, str]
 # Words too common to show that two answers have something in common.
@@ -83,3 +83,26 @@ def _lacks(entity: Entity, name: str, relation: Relation) -> str:
         f"entity '{entity.key}' has no attribute '{name}', which relation '{relation.key}' "
         "matches wrong answers on: its questions will offer no wrong names"
     )
+
+
+# A whole number in these years, of a relation whose key or phrasing speaks of a year.
+_YEARS = range(1500, 2200)
+_YEAR_WORD = re.compile(r"\byears?\b", re.IGNORECASE)
+
+
+def year_warning(sheet: FactSheet, fact: Fact) -> list[Doubt]:
+    """An integer that is a year: its wrong answers would be spaced like any number of its
+    size (2020 by 200 or 500); as a date of year precision they are other years."""
+    relation = sheet.relations[fact.relation]
+    if relation.kind is not ValueKind.INTEGER or not isinstance(fact.value, int):
+        return []
+    texts = (relation.key, relation.statement, *relation.ask)
+    if fact.value not in _YEARS or not any(_YEAR_WORD.search(text) for text in texts):
+        return []
+    return [
+        (
+            fact.value_place,
+            f"{fact.value} looks like a year: give relation '{relation.key}' `value: date` "
+            f'and write `value: "{fact.value}"`, so that its wrong answers are other years',
+        )
+    ]

@@ -433,3 +433,15 @@ def test_a_renamed_subject_is_reported_at_each_fact_not_a_traceback(
     unknown = [line for line in output if "unknown entity 'william-oldroyd'" in line]
     assert len(unknown) == 4  # the director, producer and writer values; told's subject
     assert all(line.endswith("did you mean 'wil-oldroyd'?") for line in unknown)
+
+
+def test_a_year_written_as_a_whole_number_is_warned_of(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["facts", "check", str(LIGHTHOUSE)]) == 0  # warnings only
+    years = [line for line in capsys.readouterr().out.splitlines() if "looks like a year" in line]
+    assert [line.split(": warning: ")[1].split(":")[0] for line in years] == [
+        "1871 looks like a year",
+        "1902 looks like a year",
+    ]
+    assert "give relation 'built-in' `value: date`" in years[0]
