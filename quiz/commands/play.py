@@ -59,9 +59,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--player", type=_player, metavar="NAME", help="name for the high scores (1-24 characters)"
     )
     parser.add_argument(
-        "--no-spoilers",
-        action="store_true",
-        help="leave out the questions a pack marks as spoilers (a story's twists)",
+        "--spoilers",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="--no-spoilers leaves out the questions a pack marks as spoilers (a story's "
+        "twists); --spoilers asks them again (default); Home remembers the choice",
     )
     parser.add_argument(
         "--plain",
@@ -111,7 +113,7 @@ def _settings(args: argparse.Namespace, mode: Mode, packs: list[Pack]) -> RoundS
         mode=mode,
         seed=args.seed if args.seed is not None else random_seed(),
         pack_names=tuple(_remembered_pack(spec) for spec in args.pack),
-        spoilers=not args.no_spoilers,
+        spoilers=args.spoilers is not False,
     )
 
 
@@ -151,7 +153,7 @@ def _remember(args: argparse.Namespace, folder: Path) -> None:
         seconds=args.time or remembered.seconds,
         mode=Mode(args.mode) if args.mode else remembered.mode,
         player=args.player or remembered.player,
-        spoilers=remembered.spoilers and not args.no_spoilers,
+        spoilers=remembered.spoilers if args.spoilers is None else args.spoilers,
     )
     if chosen != remembered:
         save_settings(folder, chosen, warn)

@@ -92,7 +92,7 @@ _YEAR_WORD = re.compile(r"\byears?\b", re.IGNORECASE)
 
 def year_warning(sheet: FactSheet, fact: Fact) -> list[Doubt]:
     """An integer that is a year: its wrong answers would be spaced like any number of its
-    size (2020 by 200 or 500); as a date of year precision they are other years."""
+    size (1999 by 100 or 200); as a date of year precision they are other years."""
     relation = sheet.relations[fact.relation]
     if relation.kind is not ValueKind.INTEGER or not isinstance(fact.value, int):
         return []

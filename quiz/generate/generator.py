@@ -20,7 +20,6 @@ from quiz.core.values import CalendarDate, Mentions, date_spellings, dates_in, m
 from quiz.facts.bounds import Bounds, bounds_of
 from quiz.facts.checks import value_text
 from quiz.facts.model import (
-    Entity,
     EntityRef,
     Fact,
     FactSheet,
@@ -37,7 +36,6 @@ from quiz.generate.distractors import (
     lone_wrong_date,
     lone_wrong_number,
     number_ladder,
-    shares_attributes,
 )
 from quiz.generate.templates import TRUE_OR_FALSE, fill, statement, subject_name, true_statement
 
@@ -194,8 +192,6 @@ class _Maker:
             yield self._text(f"{base}.text", fact, relation, typed_prompt, others=facts)
         false_rng = self.rng(base + ".false")
         false_claims = self._wrong_values(first, relation, false_rng, for_statement=True)
-        if relation.many and isinstance(first.value, EntityRef) and len(false_claims) < len(facts):
-            false_claims += self._any_other_values(first, relation, false_claims, false_rng)
         for fact, false_claim in zip(facts, false_claims, strict=False):
             if not relation.many:
                 yield self._true_false(f"{base}.truefalse", fact, relation, false_claim)
@@ -305,25 +301,6 @@ class _Maker:
         wrong: list[FactValue] = [rung_value for rung_value in ladder if rung_value != value]
         rng.shuffle(wrong)
         return wrong
-
-    def _any_other_values(
-        self, fact: Fact, relation: Relation, taken: list[FactValue], rng: random.Random
-    ) -> list[FactValue]:
-        """False claims for a many-valued relation beyond its role: any other entity of the
-        value's type (with the ``match`` attributes) that is none of the true values."""
-        assert isinstance(fact.value, EntityRef)
-        true_keys = self._true_keys(fact) | {v.key for v in taken if isinstance(v, EntityRef)}
-        like = self.sheet.entities[fact.value.key]
-        fits: list[Entity] = [
-            entity
-            for entity, typed in self.entities.by_type.get(relation.value_type, [])
-            if entity.key not in true_keys
-            and entity.key != fact.subject
-            and typed not in {self.entities.typed_name[key] for key in true_keys}
-            and shares_attributes(entity, like, relation.match)
-        ]
-        rng.shuffle(fits)
-        return [EntityRef(entity.key) for entity in fits]
 
     def _choice(
         self, question_id: str, fact: Fact, relation: Relation, prompt_template: str

@@ -6,7 +6,9 @@ What counts as shown: the prompt, the explanation and the evidence of every earl
 A choice, typed or number question is given away when its answer (or an accepted form)
 stands in shown text as whole words; a number as a number, in digits or words, within the
 question's tolerance; a date as the same date in any spelling. Any question with evidence is
-given away when one of its quotes was already shown in full.
+given away when one of its quotes was already shown in full, or holds a shown quote (of
+SHOWN_PIECE_WORDS words or more) within it: "director and writer Ann Lee" shown gives
+away "director and writer Ann Lee said ...".
 
 `given_away` reads the shown texts one by one (the reference, for rounds of ordinary
 length); `Shown` indexes them, so that the draw can test thousands of candidates quickly.
@@ -34,10 +36,15 @@ _ANSWERED = (QuestionType.CHOICE, QuestionType.TEXT, QuestionType.NUMBER)
 DateKey = tuple[int | None, int | None, int | None]
 
 
+# A shown text this long, found inside a quote, is a piece of that quote already read.
+SHOWN_PIECE_WORDS = 4
+
+
 def shown_texts(question: Question) -> tuple[str, ...]:
     """What a round shows of a question: its prompt, and after the answer its explanation
-    and evidence."""
-    return tuple(text for text in (question.prompt, question.explain, question.evidence) if text)
+    and evidence, quote by quote."""
+    texts = (question.prompt, question.explain, *evidence_quotes(question))
+    return tuple(text for text in texts if text)
 
 
 def evidence_quotes(question: Question) -> tuple[str, ...]:
@@ -55,6 +62,7 @@ class Target:
     tolerance: Decimal
     dates: tuple[DateKey, ...]
     phrases: tuple[str, ...]  # answers as words, and the evidence quotes
+    quotes: tuple[str, ...] = ()  # the evidence quotes, which hold no shown piece either
 
     @property
     def empty(self) -> bool:
@@ -76,8 +84,9 @@ def target(question: Question) -> Target:
             elif text.strip():
                 phrases.append(_without_article(text))
     tolerance = question.tolerance if question.type is QuestionType.NUMBER else Decimal(0)
-    phrases += evidence_quotes(question)
-    return Target(tuple(numbers), tolerance, tuple(dates), tuple(dict.fromkeys(phrases)))
+    quotes = evidence_quotes(question)
+    phrases += quotes
+    return Target(tuple(numbers), tolerance, tuple(dates), tuple(dict.fromkeys(phrases)), quotes)
 
 
 def _without_article(text: str) -> str:
@@ -163,7 +172,13 @@ def given_away(question: Question, shown: Sequence[str]) -> str | None:
         for phrase in wanted.phrases:
             if mentions(text, phrase):
                 return phrase
+        if _is_piece(text) and any(mentions(quote, text) for quote in wanted.quotes):
+            return text
     return None
+
+
+def _is_piece(text: str) -> bool:
+    return len(_WORD.findall(text)) >= SHOWN_PIECE_WORDS
 
 
 class Shown:
@@ -179,13 +194,19 @@ class Shown:
         self._days: dict[tuple[int, int], set[int | None]] = {}  # (month, day): years
         self._months: set[tuple[int, int]] = set()  # (year, month)
         self._years: set[int] = set()
+        # Shown pieces by their first SHOWN_PIECE_WORDS words: a quote is read for them
+        # only where it has those words in a row.
+        self._pieces: dict[tuple[str, ...], list[str]] = {}
 
     def add(self, texts: Iterable[str]) -> None:
         for text in texts:
             index = len(self._texts)
             self._texts.append(text)
-            for word in set(_WORD.findall(_form(text))):
+            words = _WORD.findall(_form(text))
+            for word in set(words):
                 self._by_word.setdefault(word, set()).add(index)
+            if len(words) >= SHOWN_PIECE_WORDS:
+                self._pieces.setdefault(tuple(words[:SHOWN_PIECE_WORDS]), []).append(text)
             dates, numbers = _dates_and_numbers(text)
             for number in numbers - self._numbers:
                 insort(self._sorted_numbers, number)
@@ -206,7 +227,18 @@ class Shown:
             return True
         if any(self._has_date(date) for date in wanted.dates):
             return True
-        return any(self._mentions(phrase) for phrase in wanted.phrases)
+        if any(self._mentions(phrase) for phrase in wanted.phrases):
+            return True
+        return any(self._holds_piece(quote) for quote in wanted.quotes)
+
+    def _holds_piece(self, quote: str) -> bool:
+        """As `_is_piece` and `mentions` in `given_away`, by look-ups of the quote's runs."""
+        words = _WORD.findall(_form(quote))
+        for at in range(len(words) - SHOWN_PIECE_WORDS + 1):
+            for piece in self._pieces.get(tuple(words[at : at + SHOWN_PIECE_WORDS]), ()):
+                if mentions(quote, piece):
+                    return True
+        return False
 
     def _has_number(self, value: Decimal, tolerance: Decimal) -> bool:
         if value in self._numbers:

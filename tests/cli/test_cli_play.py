@@ -157,3 +157,17 @@ def test_a_pack_file_named_relatively_reaches_the_app_as_an_absolute_path(
     monkeypatch.setattr("quiz.tui.app.run_app", run_app)
     assert main(["play", "--pack", "mine.yaml", "--data-dir", str(tmp_path / "data")]) == 0
     assert started["extra_packs"] == (tmp_path / "mine.yaml",)  # as Home remembers it
+
+
+def test_no_spoilers_is_remembered_until_spoilers_asks_them_again(
+    pack_file: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quiz.storage.settings import load_settings
+
+    arguments = ["play", "--plain", "--pack", str(pack_file)]
+    remembered = []
+    for flags in (["--no-spoilers"], [], ["--spoilers"], []):
+        monkeypatch.setattr("sys.stdin", io.StringIO(""))
+        assert main([*arguments, *flags]) == 0
+        remembered.append(load_settings(data_dir, pytest.fail).spoilers)
+    assert remembered == [False, False, True, True]

@@ -16,6 +16,9 @@ from quiz.session.settings import RoundSettings
 SHIPPED = sorted((Path(__file__).parents[2] / "question_bank").glob("*.yaml"))
 
 
+CREW = "director, executive producer and writer Ann Lee"
+
+
 def question(qid: str, answer: str, **fields: object) -> Question:
     kind = fields.pop("type", QuestionType.TEXT)
     return Question(id=qid, type=kind, prompt=f"Question {qid}?", answer=answer, **fields)  # type: ignore[arg-type]
@@ -38,6 +41,13 @@ def question(qid: str, answer: str, **fields: object) -> Question:
         (question("a", "March 3, 2021"), "it aired March 3, 2020.", False),
         (question("a", "x", evidence="One quote … Another quote"), "said: another quote!", True),
         (question("a", "True", type=QuestionType.TRUEFALSE), "it is true", False),
+        # A quote holding a shown one: the player has read part of its proof.
+        (
+            question("a", "true", type=QuestionType.TRUEFALSE, evidence=CREW + " said so"),
+            CREW,
+            True,
+        ),
+        (question("a", "true", type=QuestionType.TRUEFALSE, evidence=CREW), "writer Ann", False),
     ],
 )
 def test_what_counts_as_given_away(asked: Question, shown: str, spoiled: bool) -> None:
