@@ -134,7 +134,7 @@ def _shipped_pack(sheet: FactSheet) -> Pack | None:
 def _giveaways(pack: Pack | None, seeds: int) -> list[PropertyVerdict]:
     """Rounds of the pack drawn with seeds 0 to seeds - 1, as a player would see them."""
     from quiz.generate.properties import PropertyVerdict
-    from quiz.session.giveaways import giveaway_rate
+    from quiz.session.giveaway_rate import giveaway_rate
 
     if pack is None:
         return []

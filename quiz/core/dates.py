@@ -167,6 +167,8 @@ def date_spellings(date: CalendarDate) -> tuple[str, ...]:
     if short != month:
         month_first += [f"{short} {day}", f"{short}. {day}"]
     day_first = [f"{day} {month}", f"{nth} {month}", f"{nth} of {month}"]
+    if short != month:
+        day_first += [f"{day} {short}", f"{nth} {short}"]
     spellings = [*month_first, *day_first]
     if date.year is not None:
         year = date.year

@@ -141,6 +141,12 @@ class RelationReader:
             )
         if kind is not ValueKind.BOOLEAN and statement and "{value}" not in statement[0]:
             self.add(entry.entries["statement"][1], "'statement' must contain {value}")
+        # A statement naming neither its subject nor the work is true of nothing in a mixed
+        # round (one never asked, such as the article's date, is shown to no player).
+        for name, phrasings in (("statement", statement), ("negation", negation)):
+            named = set(PLACEHOLDER.findall(phrasings[0])) if phrasings else set()
+            if asked and phrasings and not named & {"subject", "title"}:
+                self.add(entry.entries[name][1], f"'{name}' must name {{subject}} or {{title}}")
         distractors_node = entry.entries.get("distractors-from")
         distractors_from = tuple(fields.text_list(entry, "distractors-from"))
         if distractors_node is not None and kind is not ValueKind.ENTITY:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from quiz.core.model import Pack, Question, QuestionType
+from quiz.core.model import Question, QuestionType
 from quiz.core.text import normalize_answer
 from quiz.core.values import dates_in, mentions, normalize_quote, numbers_in, parse_date
 from quiz.session.answers import read_number
@@ -31,6 +31,8 @@ from quiz.session.answers import read_number
 QUOTE_SEPARATOR = " … "  # how the generator joins several quotes of one fact
 _WORD = re.compile(r"\w+")
 _ANSWERED = (QuestionType.CHOICE, QuestionType.TEXT, QuestionType.NUMBER)
+# A shown "yes" or "no" ("Yes, she said") answers no yes/no question.
+_YES_NO = frozenset({"yes", "no"})
 
 # A date's fields: (year, month, day), each None where the date does not give it.
 DateKey = tuple[int | None, int | None, int | None]
@@ -81,7 +83,7 @@ def target(question: Question) -> Target:
                 numbers.append(number)
             elif date is not None:
                 dates.append(_date_key(date))
-            elif text.strip():
+            elif text.strip() and text.strip().lower() not in _YES_NO:
                 phrases.append(_without_article(text))
     tolerance = question.tolerance if question.type is QuestionType.NUMBER else Decimal(0)
     quotes = evidence_quotes(question)
@@ -271,37 +273,3 @@ class Shown:
 
 def _form(text: str) -> str:
     return normalize_answer(normalize_quote(text))
-
-
-@dataclass(frozen=True, slots=True)
-class GiveawayReport:
-    rounds: int
-    questions: int  # asked over all the rounds
-    given_away: int
-
-    @property
-    def rate(self) -> float:
-        return self.given_away / self.questions if self.questions else 0.0
-
-    def __str__(self) -> str:
-        return (
-            f"{self.given_away} of {self.questions} questions given away over {self.rounds} rounds"
-        )
-
-
-def giveaway_rate(packs: Sequence[Pack], seeds: range, questions: int) -> GiveawayReport:
-    """Practice rounds of `questions` drawn from the packs with each seed, and how many of
-    their questions an earlier one of the round had given away (read with `given_away`)."""
-    from quiz.core.model import Mode
-    from quiz.session.draw import draw_questions
-    from quiz.session.settings import RoundSettings
-
-    asked = spoiled = 0
-    for seed in seeds:
-        settings = RoundSettings(tuple(packs), questions=questions, mode=Mode.PRACTICE, seed=seed)
-        shown: list[str] = []
-        for view in draw_questions(settings):
-            asked += 1
-            spoiled += given_away(view.question, shown) is not None
-            shown += shown_texts(view.question)
-    return GiveawayReport(rounds=len(seeds), questions=asked, given_away=spoiled)

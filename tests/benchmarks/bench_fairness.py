@@ -16,7 +16,7 @@ from quiz.generate.properties import (
     wrong_numbers_outside_tolerance,
     wrong_values_in_bounds,
 )
-from quiz.session.giveaways import giveaway_rate
+from quiz.session.giveaway_rate import giveaway_rate
 from tests.benchmarks.harness import Row
 from tests.helpers.paths import ARTICLE_SHEETS, SHEET
 

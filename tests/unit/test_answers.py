@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from quiz.core.model import Question, QuestionType
+from quiz.core.values import CalendarDate, date_spellings
 from quiz.session.answers import judge
 
 BAND = Question(id="q", type=QuestionType.TEXT, prompt="Who sang Help!?", answer="The Beatles")
@@ -24,3 +25,17 @@ def test_a_leading_the_may_be_added(typed: str) -> None:
 @pytest.mark.parametrize("typed", ["Beatle", "The", "Theatles", "Beatles The"])
 def test_the_is_no_wildcard(typed: str) -> None:
     assert judge(BAND, (), -1, typed)[1] is False
+
+
+DATE = Question(
+    id="d",
+    type=QuestionType.TEXT,
+    prompt="When?",
+    answer="January 8",
+    accept=date_spellings(CalendarDate(None, 1, 8)),
+)
+
+
+@pytest.mark.parametrize("typed", ["Jan 8", "8 January", "8 Jan", "8th Jan", "January 8th"])
+def test_a_date_may_be_typed_the_usual_ways(typed: str) -> None:
+    assert judge(DATE, (), -1, typed)[1] is True

@@ -173,6 +173,12 @@ def check_output(path: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
         ),
         ("value: a letter", "value: a phone call", 12, "no quote of this fact contains"),
         ("negation: The novel", "negatio: The novel", 5, "unknown key 'negatio'"),
+        (
+            "statement: In {subject}, {value} is the killer.",
+            "statement: In the end, {value} is the killer.",
+            16,
+            "'statement' must name {subject} or {title}",
+        ),
         ("    asked: false\n", "    asked: nope\n", 12, "'asked' is true or false, not 'nope'"),
         (
             "    subject: character\n    value: integer\n    min: 1\n    max: episode-count\n"

@@ -10,7 +10,8 @@ import pytest
 from quiz.core.model import Mode, Pack, Question, QuestionType
 from quiz.packs.loader import load_pack
 from quiz.session.draw import draw_questions, ordered_choices
-from quiz.session.giveaways import Shown, giveaway_rate, given_away, shown_texts
+from quiz.session.giveaway_rate import giveaway_rate
+from quiz.session.giveaways import Shown, given_away, shown_texts
 from quiz.session.settings import RoundSettings
 
 SHIPPED = sorted((Path(__file__).parents[2] / "question_bank").glob("*.yaml"))
@@ -41,6 +42,7 @@ def question(qid: str, answer: str, **fields: object) -> Question:
         (question("a", "March 3, 2021"), "it aired March 3, 2020.", False),
         (question("a", "x", evidence="One quote … Another quote"), "said: another quote!", True),
         (question("a", "True", type=QuestionType.TRUEFALSE), "it is true", False),
+        (question("a", "Yes", type=QuestionType.CHOICE, wrong=("No",)), "Yes, she said", False),
         # A quote holding a shown one: the player has read part of its proof.
         (
             question("a", "true", type=QuestionType.TRUEFALSE, evidence=CREW + " said so"),
