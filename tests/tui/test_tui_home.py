@@ -6,11 +6,11 @@ import io
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, Select
+from textual.widgets import Checkbox, Input, Select, Static
 
 from quiz.cli import main
 from quiz.session import Mode, Phase
-from quiz.storage.settings import load_settings
+from quiz.storage.settings import Settings, load_settings, save_settings
 from quiz.tui.app import QuizApp
 from quiz.tui.home import HomeScreen
 from quiz.tui.round_screen import RoundScreen
@@ -247,3 +247,132 @@ async def test_home_lists_and_ticks_the_pack_file_the_last_round_was_played_from
     async with app.run_test(size=(80, 24)):
         packs = app.screen.query_one("#packs", PackList)
         assert "mine" not in packs.selected and "test-pack" in packs.selected
+
+
+# The sample pack with two of its questions marked as spoilers.
+SPOILING = (
+    PACK.replace(b"id: test-pack, title: Test pack", b"id: twist, title: Twist")
+    .replace(b"    answer: Paris\n", b"    answer: Paris\n    spoiler: true\n")
+    .replace(b"    answer: 8\n", b"    answer: 8\n    spoiler: true\n")
+)
+
+
+@pytest.fixture
+def a_spoiling_pack(data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Home lists the sample pack and Twist, whose capital and count questions are
+    spoilers, and none of the packs the game ships."""
+    (data_dir / "packs" / "twist.yaml").write_bytes(SPOILING)
+    monkeypatch.setattr("quiz.packs.library.shipped_packs_dir", lambda: tmp_path / "none")
+
+
+def spoiler_notice(home: HomeScreen) -> str | None:
+    """The notice's text, None while it is hidden."""
+    notice = home.query_one("#spoiler-notice", Static)
+    return str(notice.content) if notice.display else None
+
+
+@pytest.mark.usefixtures("a_spoiling_pack")
+@pytest.mark.parametrize("spoilers", [True, False])
+async def test_the_spoiler_box_starts_from_the_remembered_setting(
+    data_dir: Path, spoilers: bool
+) -> None:
+    save_settings(data_dir, Settings(spoilers=spoilers), pytest.fail)
+    app, _ = make_app(data_dir, start=False)
+    async with app.run_test(size=(80, 24)):
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        assert home.query_one("#no-spoilers", Checkbox).value is not spoilers
+        expected = "Twist contains spoilers" + ("" if spoilers else ": they are left out")
+        assert spoiler_notice(home) == expected
+
+
+@pytest.mark.usefixtures("a_spoiling_pack")
+async def test_leaving_out_spoilers_leaves_them_out_of_the_round_and_is_remembered(
+    data_dir: Path,
+) -> None:
+    app, _ = make_app(data_dir, start=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        packs = home.query_one("#packs", PackList)
+        packs.deselect_all()
+        packs.select("twist")
+        home.query_one("#mode", Select).value = Mode.PRACTICE
+        box = home.query_one("#no-spoilers", Checkbox)
+        assert not box.value
+        box.focus()
+        await pilot.press("space")  # as a player ticks it
+        assert box.value
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, RoundScreen)
+        assert not screen.round.settings.spoilers
+        assert "--no-spoilers" in screen.round.settings.replay_command()
+        asked = []
+        while screen.round.phase is not Phase.FINISHED:
+            asked.append(screen.round.current.question.id)
+            screen.action_skip()
+            screen.action_next()
+        assert sorted(asked) == ["markup", "truth"]  # not capital nor count
+    assert load_settings(data_dir, pytest.fail).spoilers is False
+
+    again, _ = make_app(data_dir, start=False)
+    async with again.run_test(size=(80, 24)) as pilot:
+        home = again.screen
+        assert isinstance(home, HomeScreen)
+        box = home.query_one("#no-spoilers", Checkbox)
+        assert box.value  # remembered
+        box.value = False  # and a round with spoilers asks them all
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        screen = again.screen
+        assert isinstance(screen, RoundScreen)
+        assert screen.round.settings.spoilers and screen.round.total == 4
+    assert load_settings(data_dir, pytest.fail).spoilers is True
+
+
+@pytest.mark.usefixtures("a_spoiling_pack")
+async def test_home_says_which_ticked_packs_contain_spoilers(data_dir: Path) -> None:
+    (data_dir / "packs" / "twist2.yaml").write_bytes(
+        SPOILING.replace(b"id: twist, title: Twist", b"id: twist2, title: Twist again")
+    )
+    app, _ = make_app(data_dir, start=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        packs = home.query_one("#packs", PackList)
+        labels = [str(packs.get_option_at_index(i).prompt) for i in range(packs.option_count)]
+        assert labels == [
+            "Test pack  4 questions · the test article",
+            "Twist  4 questions · spoilers · the test article",
+            "Twist again  4 questions · spoilers · the test article",
+        ]
+        assert spoiler_notice(home) == "2 of the ticked packs contain spoilers"
+        packs.deselect("twist2")
+        await pilot.pause()
+        assert spoiler_notice(home) == "Twist contains spoilers"
+        home.query_one("#no-spoilers", Checkbox).value = True
+        await pilot.pause()
+        assert spoiler_notice(home) == "Twist contains spoilers: they are left out"
+        packs.deselect("twist")
+        await pilot.pause()
+        assert spoiler_notice(home) is None  # the sample pack alone has none
+
+
+@pytest.mark.usefixtures("a_spoiling_pack")
+async def test_a_round_of_nothing_but_spoilers_is_refused_with_what_to_do(
+    data_dir: Path,
+) -> None:
+    only = PACK.replace(b"id: test-pack, title: Test pack", b"id: all-twists, title: All")
+    only = only.replace(b"    type: ", b"    spoiler: true\n    type: ")
+    (data_dir / "packs" / "all.yaml").write_bytes(only)
+    save_settings(data_dir, Settings(packs=("all-twists",), spoilers=False), pytest.fail)
+    app, _ = make_app(data_dir, start=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        assert home.query_one("#packs", PackList).selected == ["all-twists"]
+        assert any("play with spoilers" in str(n.message) for n in app._notifications)

@@ -115,3 +115,18 @@ def test_results(snap_compare: SnapCompare, data_dir: Path, size: tuple[int, int
 @pytest.mark.parametrize("size", SIZES)
 def test_help(snap_compare: SnapCompare, data_dir: Path, size: tuple[int, int]) -> None:
     assert snap_compare(round_app(data_dir), terminal_size=size, press=["f1"])
+
+
+@pytest.mark.usefixtures("only_the_sample_pack")
+@pytest.mark.parametrize("size", SIZES)
+def test_home_with_a_pack_of_spoilers_left_out(
+    snap_compare: SnapCompare, data_dir: Path, size: tuple[int, int]
+) -> None:
+    from quiz.storage.settings import Settings, save_settings
+    from tests.tui.test_tui_home import SPOILING
+
+    (data_dir / "packs").mkdir(parents=True)
+    (data_dir / "packs" / "twist.yaml").write_bytes(SPOILING)
+    save_settings(data_dir, Settings(spoilers=False), pytest.fail)
+    app, _ = make_app(data_dir, start=False)
+    assert snap_compare(app, terminal_size=size)
