@@ -185,3 +185,10 @@ def ordinal(number: int) -> str:
         "th" if number % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
     )
     return f"{number}{suffix}"
+
+
+def date_order(date: CalendarDate, with_year: bool = True) -> tuple[int, int, int]:
+    """Dates in calendar order, a month or year date at its start; year-less dates (or all
+    dates, ``with_year=False``, when some of those compared lack one) in one year."""
+    year = date.year if with_year else None
+    return (year or 0, date.month or 0, date.day or 0)

@@ -20,8 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from quiz.core.model import Difficulty, Question, QuestionType
-from quiz.core.values import CalendarDate, Mentions, parse_date
-from quiz.generate.distractors import date_order
+from quiz.core.values import CalendarDate, Mentions, date_order, parse_date
 
 REPEATED = 2  # other facts whose quotes name the answer
 CLOSE_SHARE = Decimal("0.1")

@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import TypeVar
 
 from quiz.core.text import typed_answer_key
-from quiz.core.values import CalendarDate
+from quiz.core.values import CalendarDate, date_order
 from quiz.facts.model import Entity, EntityRef, Fact, FactSheet, Relation
 
 MAX_WRONG = 3
@@ -289,11 +289,6 @@ def precision(date: CalendarDate) -> str:
     if date.day is not None:
         return "day"
     return "month" if date.month is not None else "year"
-
-
-def date_order(date: CalendarDate) -> tuple[int, int, int]:
-    """Dates in calendar order, a month or year date at its start (year-less: in one year)."""
-    return (date.year or 0, date.month or 0, date.day or 0)
 
 
 def shift(date: CalendarDate, step: DateStep, times: int) -> CalendarDate | None:

@@ -16,7 +16,7 @@ from decimal import Decimal
 from quiz.core.model import Difficulty, Pack, Question, QuestionType
 from quiz.core.problems import LoadError, Problem
 from quiz.core.text import typed_answer_key
-from quiz.core.values import CalendarDate, Mentions, date_spellings, dates_in, mentions
+from quiz.core.values import CalendarDate, Mentions, date_order, date_spellings, dates_in, mentions
 from quiz.facts.bounds import Bounds, bounds_of
 from quiz.facts.checks import value_text
 from quiz.facts.model import (
@@ -32,7 +32,6 @@ from quiz.generate.distractors import (
     MIN_WRONG,
     EntityIndex,
     date_ladder,
-    date_order,
     lone_wrong_date,
     lone_wrong_number,
     number_ladder,
@@ -459,10 +458,12 @@ def _in_order(values: list[FactValue]) -> list[FactValue]:
             dates.append(value)
         elif isinstance(value, int | Decimal) and not isinstance(value, bool):
             numbers.append(value)
-    in_order_dates = sorted(dates, key=date_order)
+    ordered: list[FactValue] = values
     if len(dates) == len(values):
-        return list(in_order_dates)
-    return list(sorted(numbers)) if len(numbers) == len(values) else values
+        ordered = [*sorted(dates, key=date_order)]
+    elif len(numbers) == len(values):
+        ordered = [*sorted(numbers)]
+    return ordered
 
 
 def _slug(value: FactValue) -> str:

@@ -16,12 +16,12 @@ from decimal import Decimal, InvalidOperation
 from quiz.core.model import Pack, Question, QuestionType
 from quiz.core.problems import LoadError
 from quiz.core.text import normalize_answer, typed_answer_key
-from quiz.core.values import CalendarDate, format_date, parse_date
+from quiz.core.values import CalendarDate, date_order, format_date, parse_date
 from quiz.core.wording import wording_slip
 from quiz.facts.bounds import bounds_of
 from quiz.facts.checks import value_text
 from quiz.facts.model import Entity, EntityRef, Fact, FactSheet, FactValue, Relation, ValueKind
-from quiz.generate.distractors import LADDER_RUNGS, MIN_WRONG, date_order, shift
+from quiz.generate.distractors import LADDER_RUNGS, MIN_WRONG, shift
 from quiz.generate.generator import Generated, generate, generate_pack
 from quiz.packs.dump import dump_pack_yaml
 from quiz.packs.fairness import unfair_questions

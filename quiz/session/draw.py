@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from quiz.core.model import Mode, Pack, Question, QuestionType
-from quiz.core.values import parse_date
+from quiz.core.values import CalendarDate, date_order, parse_date
 from quiz.session.answers import TRUE_FALSE_CHOICES, read_number
 from quiz.session.giveaways import Shown, given_away, shown_texts
 from quiz.session.settings import RoundSettings
@@ -81,8 +81,8 @@ def ordered_choices(choices: list[str]) -> tuple[str, ...]:
         return tuple(choice for _, choice in sorted(zip(numbers, choices, strict=True), key=_first))
     dates = _all_read(choices, _read_date)
     if dates is not None:
-        with_years = all(getattr(date, "year", None) is not None for date in dates)
-        keys = [_date_order(date, with_years) for date in dates]
+        with_years = all(date.year is not None for date in dates)
+        keys = [date_order(date, with_years) for date in dates]
         return tuple(choice for _, choice in sorted(zip(keys, choices, strict=True), key=_first))
     return tuple(choices)
 
@@ -98,17 +98,12 @@ def _all_read(texts: list[str], read: Callable[[str], _T | None]) -> list[_T] | 
     return values
 
 
-def _read_date(text: str) -> object | None:
+def _read_date(text: str) -> CalendarDate | None:
     return parse_date(text) if any(char.isdigit() for char in text) else None
 
 
 def _first(pair: tuple[_T, str]) -> _T:
     return pair[0]
-
-
-def _date_order(date: object, with_years: bool) -> tuple[int, int, int]:
-    year = getattr(date, "year", None) if with_years else None
-    return (year or 0, getattr(date, "month", None) or 0, getattr(date, "day", None) or 0)
 
 
 Entry = tuple[Pack, Question]
