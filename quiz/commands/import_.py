@@ -13,9 +13,11 @@ from quiz.core.problems import LoadError, UsageError, UserError
 from quiz.interchange import IMPORTERS
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from quiz.interchange.result import Imported
 
-HELP = "make a pack of Open Trivia DB, Red-DiscordBot, CSV, Anki or GIFT questions"
+HELP = "make a pack of Open Trivia DB, Red-DiscordBot, CSV, Anki, GIFT or OpenTriviaQA questions"
 # Enough to see what is wrong with a file, not a screenful for a file of another format.
 MAX_SHOWN = 10
 
@@ -24,7 +26,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "format", choices=list(IMPORTERS), metavar="FORMAT", help=" | ".join(IMPORTERS)
     )
-    parser.add_argument("file", metavar="FILE", help="the file to import")
+    parser.add_argument(
+        "file", metavar="FILE", help="the file to import (opentriviaqa: a file or a folder)"
+    )
     parser.add_argument("--id", dest="pack_id", help="the pack's id (default: from the file name)")
     parser.add_argument(
         "--title", type=text_argument, help="the pack's title (default: from the file, or its name)"
@@ -36,6 +40,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from quiz.core.wording import count
     from quiz.interchange.files import pack_destination, save_pack_text
     from quiz.interchange.result import slugify
     from quiz.packs.fairness import unfair_questions
@@ -49,11 +54,19 @@ def run(args: argparse.Namespace) -> int:
     destination = pack_destination(pack_id, args.out, args.data_dir)
     # Only the text is left of what was read: the written pack is checked by loading it.
     written = save_pack_text(text, destination, args.force, args.data_dir, not args.out)
+    crossed = 0
     for unfair in unfair_questions(written):  # as loaded, so with the lines of the file
-        warn(unfair.warning_line(destination))
-    count = len(written.questions)
+        if unfair.about_another:
+            crossed += 1  # the draw keeps them apart: one line for them all, not thousands
+        else:
+            warn(unfair.warning_line(destination))
+    if crossed:
+        warn(
+            f"{destination}: warning: {count(crossed, 'prompt')} name another question's "
+            f"answer: a round asks that one first or not at all (quiz validate lists them)"
+        )
     skips = f", skipped {skipped}" if skipped else ""
-    say(f"Imported {count} question{'s' if count != 1 else ''}{skips}: {destination}")
+    say(f"Imported {count(len(written.questions), 'question')}{skips}: {destination}")
     return EXIT_OK
 
 
@@ -63,11 +76,12 @@ def _pack_text(source: Path, pack_id: str, args: argparse.Namespace) -> tuple[st
     from quiz.core.model import Pack
     from quiz.packs.dump import dump_pack_yaml
 
-    imported = _read(source, args.format)
+    imported, credit = _read(source, args.format)
+    # A folder's notes name the file of the folder they are about.
     for note in imported.skipped:
-        warn(f"{source}:{note.line}: skipped: {note.message}")
+        warn(f"{getattr(note, 'path', '') or source}:{note.line}: skipped: {note.message}")
     for note in imported.warnings:
-        warn(f"{source}:{note.line}: warning: {note.message}")
+        warn(f"{getattr(note, 'path', '') or source}:{note.line}: warning: {note.message}")
     if not imported.questions:
         raise UserError(f"{source}:1: no question could be imported; nothing written")
     name = file_name_text(source)
@@ -78,23 +92,31 @@ def _pack_text(source: Path, pack_id: str, args: argparse.Namespace) -> tuple[st
         questions=imported.questions,
         description=imported.description,
         author=imported.author,
-        source=name,
+        source=credit(name) if credit else name,
         time=imported.time,
     )
     comment = f"Imported from {name} by `quiz import {args.format}`."
     return dump_pack_yaml(pack, comment), len(imported.skipped)
 
 
-def _read(source: Path, format_name: str) -> Imported:
-    """The questions of the file; LoadError with at most MAX_SHOWN of its problems, after
-    a line naming the format the file looks like when it is not the one given."""
+def _read(source: Path, format_name: str) -> tuple[Imported, Callable[[str], str] | None]:
+    """The questions of the file, and the format's credit for the pack's ``source`` when it
+    has one; LoadError with at most MAX_SHOWN of its problems, after a line naming the
+    format the file looks like when it is not the one given.
+
+    A format that reads the file's bytes itself, or a folder, has ``read_path``."""
     from quiz.interchange import format_module, guess_format
     from quiz.interchange.files import read_source
 
+    module = format_module(format_name)
+    read_path: Callable[[Path], Imported] | None = getattr(module, "read_path", None)
+    credit: Callable[[str], str] | None = getattr(module, "pack_source", None)
     text = ""
     try:
+        if read_path is not None:
+            return read_path(source), credit
         text = read_source(source)
-        imported: Imported = format_module(format_name).read(text, str(source))
+        imported: Imported = module.read(text, str(source))
     except LoadError as error:
         lines = error.lines()
         looks_like = guess_format(text) if text else None
@@ -106,4 +128,4 @@ def _read(source: Path, format_name: str) -> Imported:
             ]
         more = [f"... and {len(lines) - MAX_SHOWN} more"] if len(lines) > MAX_SHOWN else []
         raise UserError(*hint, *lines[:MAX_SHOWN], *more) from None
-    return imported
+    return imported, credit

@@ -1,6 +1,7 @@
 """Questions in other formats: importers that make packs of them, exporters that write packs out.
 
-Each format is one module with ``read(text, path) -> Imported`` and, where the game can
+Each format is one module with ``read(text, path) -> Imported`` (and, when it reads the
+bytes itself or a folder too, ``read_path(path) -> Imported``) and, where the game can
 write it back, ``write(pack) -> Exported``. Modules are named here and imported on demand
 so that ``quiz --help`` stays fast.
 """
@@ -17,6 +18,7 @@ IMPORTERS = {
     "csv": "quiz.interchange.csvsheet",
     "anki": "quiz.interchange.anki",
     "gift": "quiz.interchange.gift",
+    "opentriviaqa": "quiz.interchange.opentriviaqa",
 }
 EXPORTERS = ("csv", "gift", "opentdb")
 
@@ -36,6 +38,8 @@ def guess_format(text: str) -> str | None:
     first_line = start.split("\n", 1)[0]
     if start.startswith("{") and '"results"' in text:
         return "opentdb"
+    if start.startswith("#Q"):  # an OpenTriviaQA category file's first question
+        return "opentriviaqa"
     if first_line.startswith(ANKI_HEADERS):
         return "anki"
     if GIFT_MARKS.search(text):

@@ -30,7 +30,7 @@ def unfair_questions(pack: Pack) -> list[Unfair]:
     found = []
     others = _OtherAnswers(pack)
     for question in pack.questions:
-        for message in (_odd_kind_out(question), _answer_in_prompt(question)):
+        for message in (_odd_kind_out(question), answer_in_prompt(question)):
             if message:
                 found.append(Unfair(question.id, question.line, message))
         # A true/false statement names a value by its nature; the draw keeps it from coming
@@ -52,25 +52,28 @@ _WORD = re.compile(r"\w+")
 
 
 class _OtherAnswers:
-    """The pack's choice, typed and number answers, by their first word, so that each
+    """The pack's choice, typed and number answers, by their first uncommon word, so that each
     prompt is read once for all of them (a pack may have 50,000 questions)."""
 
     def __init__(self, pack: Pack) -> None:
-        self._by_first_word: dict[str, list[tuple[str, Question]]] = {}
+        self._by_key_word: dict[str, list[tuple[str, Question]]] = {}
         for question in pack.questions:
             if question.type is QuestionType.TRUEFALSE:
                 continue
             for text in dict.fromkeys((question.answer, *question.accept)):
                 words = _WORD.findall(normalize_answer(text))
                 if words and _worth_warning(text, words):
-                    self._by_first_word.setdefault(words[0], []).append((text, question))
+                    # Filed by its first uncommon word: a prompt naming the answer names
+                    # that word too, and "the" would file half a big pack under one key.
+                    key = next((word for word in words if word not in COMMON_WORDS), words[0])
+                    self._by_key_word.setdefault(key, []).append((text, question))
 
     def in_prompt(self, question: Question) -> str | None:
         """Another question's answer that the prompt names (not one of its own group)."""
         prompt = normalize_answer(question.prompt)
         own = {normalize_answer(text) for text in (question.answer, *question.accept)}
         for word in dict.fromkeys(_WORD.findall(prompt)):
-            for text, other in self._by_first_word.get(word, ()):
+            for text, other in self._by_key_word.get(word, ()):
                 if other is question or (question.group and other.group == question.group):
                     continue
                 if normalize_answer(text) in own:  # its own answer: warned about already
@@ -113,7 +116,7 @@ def _odd_kind_out(question: Question) -> str | None:
     return f"{listed} {kind} but the answer '{question.answer}' is not: easy to rule out"
 
 
-def _answer_in_prompt(question: Question) -> str | None:
+def answer_in_prompt(question: Question) -> str | None:
     if question.type is QuestionType.TRUEFALSE:
         return None
     prompt = normalize_answer(question.prompt)

@@ -151,3 +151,23 @@ def test_more_broken_questions_than_the_loader_reports_at_once_are_all_skipped()
     assert [q.line for q in result.questions] == list(range(2, 161, 2))
     assert [note.line for note in result.skipped] == list(range(1, 161, 2))
     assert {note.message for note in result.skipped} == {"'same' in 'wrong' repeats the answer"}
+
+
+def test_prompts_naming_other_answers_are_summed_up_in_one_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A big import names thousands of them; the draw keeps them apart, validate lists them."""
+    source = write(
+        tmp_path,
+        "q.gift",
+        "Who wrote Hamlet? {=Shakespeare ~Marlowe ~Jonson}\n\n"
+        "Which play by Shakespeare is set in Denmark? {=Hamlet ~Macbeth ~Othello}\n\n"
+        "Which Shakespeare play has Ophelia? {=Hamlet ~Lear ~Othello}\n",
+    )
+    _, said = import_file(capsys, tmp_path, "gift", source)
+    crossed = [line for line in said.splitlines() if "another question's answer" in line]
+    assert len(crossed) == 1
+    assert crossed[0].endswith(
+        "warning: 3 prompts name another question's answer: "
+        "a round asks that one first or not at all (quiz validate lists them)"
+    )

@@ -190,7 +190,8 @@ file_names = (hostile_text(surrogates=False) | st.just("\udc9b\udcff")).map(safe
 def importer_input(draw: st.DrawFn, fmt: str) -> str:
     """A file for `quiz import FMT` with hostile text where the importer quotes it: Anki's
     headers, GIFT's numbers, Open Trivia DB's difficulty, type and response_code, CSV cells
-    (a time limit, a correct answer's number), Red's CONFIG delay and keys."""
+    (a time limit, a correct answer's number), Red's CONFIG delay and keys, OpenTriviaQA's
+    question, answer and choices."""
     h = draw(hostile)
     k = draw(hostile)
     if fmt == "anki":
@@ -211,6 +212,16 @@ def importer_input(draw: st.DrawFn, fmt: str) -> str:
                     f"::n:: How many? {{#{h}..{k}}}\n",
                     f"::n:: How many? {{#1:{h}}}\n",
                     f"::t{h}:: Capital{k}? {{=Paris ~Lyon}}\n",
+                ]
+            )
+        )
+    if fmt == "opentriviaqa":
+        return draw(
+            st.sampled_from(
+                [
+                    f"#Q Capital{h}?\n^ Paris{k}\nA Paris{k}\nB Lyon\n",
+                    f"#Q Capital?\n^ {h}\nA {k}\nB {h}\n",
+                    f"#Q {h}\n{k}\n^ True\nA True\nB False\n",
                 ]
             )
         )
