@@ -131,6 +131,8 @@ def _read_answer(round_: Round, lines: Lines) -> AnswerResult | str:
 def show_result(round_: Round, result: AnswerResult, lines: Lines) -> None:
     if result.outcome is Outcome.CORRECT:
         verdict = "Right!"
+        if result.close_to:
+            verdict += " Close enough: " + sentence(result.close_to)
         if result.points:
             verdict += " " + sentence(result.points_earned)
     elif result.outcome is Outcome.WRONG:

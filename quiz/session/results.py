@@ -25,6 +25,9 @@ class AnswerResult:
     seconds_taken: float
     speed_points: int = 0
     streak_bonus: int = 0
+    # The accepted answer a typed one was taken for despite a typo ("close enough"); empty
+    # when the answer was exactly right, or not right.
+    close_to: str = ""
 
     @property
     def correct(self) -> bool:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from enum import StrEnum
 
 from quiz.core.model import Mode
-from quiz.session.answers import InvalidAnswer, judge, right_answer_text
+from quiz.session.answers import InvalidAnswer, Judgement, judgement, right_answer_text
 from quiz.session.draw import QuestionView, draw_questions
 from quiz.session.results import AnswerResult, Outcome, Summary
 from quiz.session.scoring import speed_points, streak_bonus
@@ -155,14 +155,15 @@ class Round:
         view = self._open_question()
         elapsed = self._elapsed()
         try:
-            given, correct = judge(view.question, view.choices, view.answer_index, response)
+            verdict = judgement(view.question, view.choices, view.answer_index, response)
         except InvalidAnswer:
             if not self._late(elapsed):
                 raise
-            given, correct = str(response).strip(), False
+            verdict = Judgement(str(response).strip(), False)
         if self._late(elapsed):
-            return self._close(Outcome.TIMED_OUT, given, elapsed)
-        return self._close(Outcome.CORRECT if correct else Outcome.WRONG, given, elapsed)
+            return self._close(Outcome.TIMED_OUT, verdict.shown, elapsed)
+        outcome = Outcome.CORRECT if verdict.correct else Outcome.WRONG
+        return self._close(outcome, verdict.shown, elapsed, verdict.close_to)
 
     def skip(self) -> AnswerResult:
         self._open_question()
@@ -217,7 +218,9 @@ class Round:
         limit = self.current.seconds
         return limit is not None and elapsed > limit
 
-    def _close(self, outcome: Outcome, given: str, elapsed: float) -> AnswerResult:
+    def _close(
+        self, outcome: Outcome, given: str, elapsed: float, close_to: str = ""
+    ) -> AnswerResult:
         view = self.current
         points = bonus = 0
         if outcome is Outcome.CORRECT:
@@ -236,6 +239,7 @@ class Round:
             seconds_taken=elapsed,
             speed_points=points,
             streak_bonus=bonus,
+            close_to=close_to,
         )
         self._results.append(result)
         self._score += result.points

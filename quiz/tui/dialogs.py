@@ -40,6 +40,10 @@ Scoring
   Typed answers ignore case, accents, extra spaces and punctuation
   at either end, and read & as and; numbers count within the
   question's tolerance.
+  A typo is forgiven ("Close enough"): one letter added, left
+  out or changed in answers of 5 letters or more, two from 10.
+  Not in numbers, dates or shorter answers, nor when what you
+  typed is as near to one of the question's wrong answers.
 """
 
 

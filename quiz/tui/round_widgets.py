@@ -91,7 +91,10 @@ class FeedbackPanel(Vertical):
         answers = Content("The answer: ") + plain(result.right_answer)
         if result.also_accepted:
             answers += Content("\nAlso accepted: ") + plain(", ".join(result.also_accepted))
-        if result.given and not result.correct:
+        if result.close_to:  # right despite a typo: say so, and what was typed
+            answers += Content("\nClose enough: ") + plain(result.close_to)
+            answers += Content(" (you said ") + plain(result.given) + Content(")")
+        elif result.given and not result.correct:
             answers += Content("\nYou said: ") + plain(result.given)
         self.query_one("#answers", Static).update(answers)
         explain = self.query_one("#explain", Static)

@@ -297,3 +297,16 @@ def test_answers_that_end_a_sentence_get_no_second_full_stop(
     assert "   You: Goldfinger. Answer: Dr. No.\n" in ran.stdout
     assert ".." not in ran.stdout.replace("...", "")
     assert "1. wrong, 0 points: Which film came first?" in ran.stdout
+
+
+def test_a_forgiven_typo_is_right_and_says_close_enough(data_dir: Path) -> None:
+    from quiz.core.model import Pack, Question
+    from quiz.plain import Lines, play
+    from quiz.session import Round
+
+    writer = Question(id="w", type=QuestionType.TEXT, prompt="Who wrote it?", answer="Alice Feeney")
+    game = Round(RoundSettings((Pack(id="p", title="P", version=1, questions=(writer,)),)))
+    out = io.StringIO()
+    assert play(game, Lines(io.StringIO("Alice Feeny\n"), out)) is None
+    assert "Right! Close enough: Alice Feeney. +" in out.getvalue()
+    assert game.score > 0 and game.streak == 1

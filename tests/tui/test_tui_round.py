@@ -98,6 +98,21 @@ async def test_typed_answers_and_markup_stay_plain_text(data_dir: Path) -> None:
         assert app.is_running
 
 
+async def test_a_forgiven_typo_scores_and_says_close_enough(data_dir: Path) -> None:
+    writer = Question(id="w", type=QuestionType.TEXT, prompt="Who wrote it?", answer="Alice Feeney")
+    app, _ = make_app(data_dir, questions=1, only=(writer,))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, RoundScreen)
+        await pilot.click("#typed")
+        await pilot.press(*"Alice Feeny", "enter")
+        assert text_of(screen, "#verdict").startswith("Correct!  +")
+        answers = text_of(screen, "#answers")
+        assert "Close enough: Alice Feeney (you said Alice Feeny)" in answers
+        assert "You said:" not in answers
+        assert screen.round.score > 0
+
+
 async def test_skip_and_true_false_keys(data_dir: Path) -> None:
     app, _ = make_app(data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
