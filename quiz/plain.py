@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-from quiz.core.model import Mode
+from quiz.core.model import Mode, QuestionType
 from quiz.core.text import terminal_safe
 from quiz.core.wording import count, sentence
 from quiz.session.answers import InvalidAnswer, choice_keys
@@ -109,6 +109,10 @@ def show_question(round_: Round, lines: Lines) -> None:
     lines.say(view.prompt)
     for key, choice in zip(choice_keys(view.choices), view.choices, strict=True):
         lines.say(f"  {key}) {choice}")
+    if not view.choices:  # else a player waits for choices that never come
+        lines.say(
+            "  (type a number)" if view.type is QuestionType.NUMBER else "  (type your answer)"
+        )
 
 
 def _read_answer(round_: Round, lines: Lines) -> AnswerResult | str:

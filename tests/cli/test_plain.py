@@ -293,6 +293,7 @@ def test_answers_that_end_a_sentence_get_no_second_full_stop(
         timeout=60,
         env={**os.environ, "QUIZ_DATA_DIR": str(data_dir)},
     )
+    assert "Which film came first?\n  (type your answer)\n" in ran.stdout  # no choices
     assert "Wrong: you answered Goldfinger. The answer is Dr. No.\n" in ran.stdout
     assert "   You: Goldfinger. Answer: Dr. No.\n" in ran.stdout
     assert ".." not in ran.stdout.replace("...", "")
