@@ -31,8 +31,9 @@ from hypothesis.errors import Flaky, Unsatisfiable
 from quiz.core.limits import LARGEST_SEED
 from quiz.core.model import Pack
 from quiz.core.problems import LoadError
-from quiz.core.values import CalendarDate, as_datetime, format_date, from_datetime
+from quiz.core.values import CalendarDate, as_datetime, from_datetime
 from quiz.facts.bounds import bounds_of
+from quiz.facts.checks import value_text
 from quiz.facts.model import EntityRef, Fact, FactSheet, FactValue
 from quiz.generate.generator import Generated, generate, generate_pack
 from quiz.generate.properties import PACK_PROPERTIES, QUESTION_PROPERTIES, PropertyVerdict
@@ -414,14 +415,14 @@ def snippet(near: Neighbourhood, variant: Variant) -> tuple[str, ...]:
         "facts:",
     ]
     for original, fact in pairs:
-        lines += _fact_lines(original, fact)
+        lines += _fact_lines(near.sheet, original, fact)
     return tuple(lines)
 
 
-def _fact_lines(original: Fact, fact: Fact) -> list[str]:
-    value = f"    value: {_scalar(_written(fact.value))}"
+def _fact_lines(sheet: FactSheet, original: Fact, fact: Fact) -> list[str]:
+    value = f"    value: {_scalar(_written(fact.value, sheet))}"
     if fact.value != original.value:
-        value += f"  # changed: the sheet says {_written(original.value)}"
+        value += f"  # changed: the sheet says {_written(original.value, sheet)}"
     lines = [f"  - subject: {_scalar(fact.subject)}", f"    relation: {_scalar(fact.relation)}"]
     lines.append(value)
     for field in fields(fact):
@@ -438,15 +439,9 @@ def _fact_lines(original: Fact, fact: Fact) -> list[str]:
     return lines
 
 
-def _written(value: FactValue) -> str:
-    """A value as a fact sheet writes it: entities by key, yes/no as true/false."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, EntityRef):
-        return value.key
-    if isinstance(value, CalendarDate):
-        return format_date(value)
-    return str(value)
+def _written(value: FactValue, sheet: FactSheet) -> str:
+    """A value as a fact sheet writes it: an entity by its key, the rest as players read it."""
+    return value.key if isinstance(value, EntityRef) else value_text(value, sheet)
 
 
 def _field_text(value: object) -> str:

@@ -25,7 +25,14 @@ from functools import lru_cache
 
 from quiz.core.model import Question, QuestionType
 from quiz.core.text import normalize_answer
-from quiz.core.values import dates_in, mentions, normalize_quote, numbers_in, parse_date
+from quiz.core.values import (
+    CalendarDate,
+    dates_in,
+    mentions,
+    normalize_quote,
+    numbers_in,
+    parse_date,
+)
 from quiz.session.answers import read_number
 
 QUOTE_SEPARATOR = " … "  # how the generator joins several quotes of one fact
@@ -97,9 +104,8 @@ def _without_article(text: str) -> str:
     return words[4:].strip() or words if words.lower().startswith("the ") else words
 
 
-def _date_key(date: object) -> DateKey:
-    # getattr: a date may give a month or a year only (no day, or no month and day).
-    return (getattr(date, "year", None), getattr(date, "month", None), getattr(date, "day", None))
+def _date_key(date: CalendarDate) -> DateKey:
+    return (date.year, date.month, date.day)
 
 
 def _dates_and_numbers(text: str) -> tuple[list[DateKey], set[Decimal]]:
